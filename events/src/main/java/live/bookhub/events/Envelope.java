@@ -1,0 +1,30 @@
+package live.bookhub.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One change as clients see it (DESIGN.md, "Event envelope").
+ *
+ * @param id        the Redis stream entry id; {@code null} until the event is appended
+ * @param type      what happened
+ * @param topic     who may see it: {@code books}, {@code orders:<userId>} or {@code admin}
+ * @param ts        the change's cluster time
+ * @param token     the change stream resume token ({@code _data}) for developers' replay
+ * @param data      the document as the REST api returns it (ids as strings)
+ * @param changed   update events only: the changed field names, when known
+ * @param truncated {@code true} when {@code data} was cut down to the id because it was too large
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "type", "topic", "ts", "token", "data", "changed", "truncated"})
+public record Envelope(String id, String type, String topic, Instant ts, String token, JsonNode data,
+                       List<String> changed, Boolean truncated) {
+
+    public Envelope withId(String newId) {
+        return new Envelope(newId, type, topic, ts, token, data, changed, truncated);
+    }
+}

@@ -1,0 +1,29 @@
+package live.bookhub.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The {@code type} of an envelope, as clients see it. */
+public enum EventType {
+    BOOK_CREATED("book:created"),
+    BOOK_UPDATED("book:updated"),
+    BOOK_DELETED("book:deleted"),
+    ORDER_CREATED("order:created"),
+    ORDER_UPDATED("order:updated"),
+    /** The client must refetch: history was lost or the client is too far behind. */
+    SYNC_RESET("sync:reset");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<EventType> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
+    }
+}

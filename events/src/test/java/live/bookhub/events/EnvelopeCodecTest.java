@@ -1,0 +1,41 @@
+package live.bookhub.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class EnvelopeCodecTest {
+
+    private final Envelope updated = new Envelope(null, "book:updated", Topics.BOOKS,
+            Instant.parse("2026-11-22T10:00:00.123Z"), "8263AB",
+            EnvelopeCodec.mapper().readTree("{\"id\":\"665f\",\"price\":1299}"), List.of("price"), null);
+
+    @Test
+    void serializesTheContractFieldsInOrderAndLeavesOutWhatIsAbsent() {
+        assertThat(EnvelopeCodec.toJson(updated)).isEqualTo(
+                "{\"type\":\"book:updated\",\"topic\":\"books\",\"ts\":\"2026-11-22T10:00:00.123Z\","
+                        + "\"token\":\"8263AB\",\"data\":{\"id\":\"665f\",\"price\":1299},\"changed\":[\"price\"]}");
+    }
+
+    @Test
+    void splicingTheIdGivesTheSameBytesAsSerializingWithIt() {
+        String spliced = EnvelopeCodec.withId(EnvelopeCodec.toJson(updated), "1763800000123-0");
+        assertThat(spliced).isEqualTo(EnvelopeCodec.toJson(updated.withId("1763800000123-0")));
+        assertThat(EnvelopeCodec.fromJson(spliced)).isEqualTo(updated.withId("1763800000123-0"));
+    }
+
+    @Test
+    void splicesIntoAnEmptyObject() {
+        assertThat(EnvelopeCodec.withId("{}", "1-0")).isEqualTo("{\"id\":\"1-0\"}");
+    }
+
+    @Test
+    void rejectsWhatIsNotAnEnvelope() {
+        assertThatThrownBy(() -> EnvelopeCodec.fromJson("[1,2]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EnvelopeCodec.withId("nope", "1-0")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
