@@ -1,0 +1,90 @@
+package live.bookhub.watcher.envelope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.UpdateDescription;
+import live.bookhub.events.Envelope;
+import live.bookhub.events.EventType;
+import live.bookhub.events.Topics;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one change of a watched collection into the envelope clients see. Changes that carry no
+ * document event (an invalidate, say) map to nothing.
+ */
+public final class ChangeEnvelopes {
+
+    private ChangeEnvelopes() {
+    }
+
+    public static Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<Document> change) {
+        Optional<EventType> type = typeOf(collection, change);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode data = change.getFullDocument() != null
+                ? DocumentJson.toJson(change.getFullDocument())
+                : idOnly(change.getDocumentKey());
+        return Optional.of(new Envelope(null, type.get().wireName(), topicOf(collection, data), timeOf(change),
+                tokenOf(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), null));
+    }
+
+    /** The {@code _data} string of a resume token: what developers hand to the replay tool. */
+    public static String tokenOf(BsonDocument resumeToken) {
+        return resumeToken.getString("_data").getValue();
+    }
+
+    private static Optional<EventType> typeOf(String collection, ChangeStreamDocument<Document> change) {
+        boolean books = collection.equals("books");
+        return switch (change.getOperationType()) {
+            case INSERT -> Optional.of(books ? EventType.BOOK_CREATED : EventType.ORDER_CREATED);
+            case UPDATE, REPLACE -> Optional.of(books ? EventType.BOOK_UPDATED : EventType.ORDER_UPDATED);
+            case DELETE -> books ? Optional.of(EventType.BOOK_DELETED) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static String topicOf(String collection, ObjectNode data) {
+        if (collection.equals("books")) {
+            return Topics.BOOKS;
+        }
+        String userId = data.path("userId").asString("");
+        return Topics.isWellFormed(Topics.orders(userId)) ? Topics.orders(userId) : Topics.ADMIN;
+    }
+
+    private static Instant timeOf(ChangeStreamDocument<Document> change) {
+        if (change.getWallTime() != null) {
+            return Instant.ofEpochMilli(change.getWallTime().getValue());
+        }
+        return change.getClusterTime() == null ? Instant.now() : Instant.ofEpochSecond(change.getClusterTime().getTime());
+    }
+
+    private static ObjectNode idOnly(BsonDocument documentKey) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        if (documentKey != null && documentKey.containsKey("_id")) {
+            data.put("id", DocumentJson.idString(documentKey.get("_id")));
+        }
+        return data;
+    }
+
+    private static List<String> changedFields(UpdateDescription description) {
+        if (description == null) {
+            return null;
+        }
+        List<String> changed = new ArrayList<>();
+        if (description.getUpdatedFields() != null) {
+            changed.addAll(description.getUpdatedFields().keySet());
+        }
+        if (description.getRemovedFields() != null) {
+            changed.addAll(description.getRemovedFields());
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,76 @@
+package live.bookhub.watcher.publish;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import live.bookhub.events.Envelope;
+import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.events.EventStream;
+import live.bookhub.watcher.system.WatcherProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends envelopes to the Redis stream and publishes them, atomically and idempotently per change
+ * stream (see {@code scripts/append-event.lua}).
+ */
+@Component
+public class RedisEventAppender {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisEventAppender.class);
+    private static final String LAST_TOKEN_KEY = "bookhub:watcher:last-token:";
+
+    private final StringRedisTemplate redis;
+    private final RedisScript<String> appendScript;
+    private final WatcherProperties properties;
+    private final MeterRegistry meters;
+    private final Timer lag;
+    private final Counter duplicates;
+
+    RedisEventAppender(StringRedisTemplate redis, WatcherProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.appendScript = RedisScript.of(new ClassPathResource("scripts/append-event.lua"), String.class);
+        this.properties = properties;
+        this.meters = meters;
+        this.lag = Timer.builder("bookhub.watcher.lag")
+                .description("Time from the change's cluster time to its append to Redis")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.duplicates = Counter.builder("bookhub.watcher.events.skipped")
+                .description("Changes read again after a restart and not appended twice")
+                .register(meters);
+    }
+
+    /**
+     * @param source the change stream the envelope comes from (one last-token per stream)
+     * @return the stream id, or empty when this change had been appended already
+     */
+    public Optional<String> append(String source, Envelope envelope) {
+        String id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source),
+                String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(envelope), envelope.token(),
+                EventStream.CHANNEL);
+        if (id == null) {
+            duplicates.increment();
+            log.debug("skipped change {} of {}: appended already", envelope.token(), source);
+            return Optional.empty();
+        }
+        meters.counter("bookhub.watcher.events.appended", "type", envelope.type()).increment();
+        lag.record(Duration.between(envelope.ts(), Instant.now()));
+        log.debug("appended {} {} as {}", envelope.type(), envelope.token(), id);
+        return Optional.of(id);
+    }
+
+    /** The token of the last change appended from this change stream, if any. */
+    public Optional<String> lastAppendedToken(String source) {
+        return Optional.ofNullable(redis.opsForValue().get(LAST_TOKEN_KEY + source));
+    }
+}
