@@ -1,0 +1,17 @@
+package live.bookhub.gateway.session;
+
+/** The close codes this gateway uses; the README's table explains each to client authors. */
+public final class CloseCodes {
+
+    /** The client broke the protocol (e.g. flooded frames). */
+    public static final int POLICY_VIOLATION = 1008;
+    /** The gateway failed; reconnect and resume. */
+    public static final int SERVER_ERROR = 1011;
+    /** The gateway is going away (draining); reconnect to another and resume. */
+    public static final int SERVICE_RESTART = 1012;
+    /** The client fell too far behind, or a resume could not be served now; reconnect and resume. */
+    public static final int TRY_AGAIN_LATER = 1013;
+
+    private CloseCodes() {
+    }
+}

@@ -1,0 +1,60 @@
+package live.bookhub.gateway.session;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.gateway.stream.Event;
+import live.bookhub.gateway.stream.TopicRouting;
+import org.springframework.stereotype.Component;
+
+/** This replica's connected clients, indexed by topic for the fan-out. */
+@Component
+public class Hub {
+
+    private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
+
+    Hub(MeterRegistry meters) {
+        Gauge.builder("bookhub.gateway.connections", sessions, Set::size)
+                .description("Open client connections on this gateway")
+                .register(meters);
+    }
+
+    void add(ClientSession session) {
+        sessions.add(session);
+    }
+
+    void subscribe(ClientSession session, String topic) {
+        session.topics().add(topic);
+        byTopic.computeIfAbsent(topic, any -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void unsubscribe(ClientSession session, String topic) {
+        session.topics().remove(topic);
+        Set<ClientSession> subscribers = byTopic.get(topic);
+        if (subscribers != null) {
+            subscribers.remove(session);
+        }
+    }
+
+    void remove(ClientSession session) {
+        sessions.remove(session);
+        session.topics().forEach(topic -> unsubscribe(session, topic));
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    /** Hands one live event to every client whose topics it reaches. Never blocks. */
+    public void publish(Event event) {
+        for (String audience : TopicRouting.audiences(event.topic())) {
+            Set<ClientSession> subscribers = byTopic.get(audience);
+            if (subscribers != null) {
+                subscribers.forEach(session -> session.onLive(event));
+            }
+        }
+    }
+}

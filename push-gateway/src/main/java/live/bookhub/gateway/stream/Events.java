@@ -1,0 +1,18 @@
+package live.bookhub.gateway.stream;
+
+import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.events.StreamId;
+import tools.jackson.databind.JsonNode;
+
+/** Reads the routing fields of an envelope's JSON. */
+final class Events {
+
+    private Events() {
+    }
+
+    static Event parse(String json) {
+        JsonNode envelope = EnvelopeCodec.mapper().readTree(json);
+        return new Event(StreamId.parse(envelope.path("id").asString()), envelope.path("topic").asString(""),
+                envelope.path("type").asString(""), json);
+    }
+}
