@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import live.bookhub.embedded.mongo.WireServer;
 
 /**
  * A MongoDB-wire server for the local stack and the tests: mongo-java-server on H2, persisted in
- * {@code dataDir} (or in memory), with the oplog on so that change streams work, reporting a wire
+ * {@code dataDir} (or in memory), with a bounded oplog whose change streams behave like MongoDB 6's
+ * (resume tokens, postBatchResumeToken, awaitData, ChangeStreamHistoryLost), reporting a wire
  * version that mongosh 2.x accepts.
  */
 public final class EmbeddedMongo implements AutoCloseable {
@@ -28,60 +28,74 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
     };
 
-    private final MongoServer server;
-    private final H2Backend backend;
-    private final int port;
+    /**
+     * @param oplogMaxSizeBytes the oplog's cap in bytes (of stored BSON); beyond it the oldest entries
+     *                          are evicted and resuming before them fails with ChangeStreamHistoryLost
+     */
+    public record Options(long oplogMaxSizeBytes) {
 
-    private EmbeddedMongo(MongoServer server, H2Backend backend, int port) {
+        public static final long DEFAULT_OPLOG_MAX_SIZE_BYTES = 256L * 1024 * 1024;
+
+        public Options {
+            if (oplogMaxSizeBytes <= 0) {
+                throw new IllegalArgumentException("oplogMaxSizeBytes must be positive, got " + oplogMaxSizeBytes);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES);
+        }
+
+        public Options withOplogMaxSizeBytes(long bytes) {
+            return new Options(bytes);
+        }
+    }
+
+    private final WireServer server;
+
+    private EmbeddedMongo(WireServer server) {
         this.server = server;
-        this.backend = backend;
-        this.port = port;
     }
 
     /**
-     * Starts a server on 127.0.0.1.
+     * Starts a server on 127.0.0.1 with the default options.
      *
      * @param port    0 for any free port
-     * @param dataDir where the data lives across restarts, or {@code null} to keep it in memory
+     * @param dataDir where the data and the oplog live across restarts, or {@code null} to keep them in memory
      */
     public static EmbeddedMongo start(int port, Path dataDir) {
-        H2Backend backend = openBackend(dataDir);
-        backend.version(REPORTED_VERSION);
-        MongoServer server = new MongoServer(backend);
-        server.enableOplog();
-        try {
-            server.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
-            backend.close();
-            throw new IllegalStateException("MongoDB-wire server cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        return new EmbeddedMongo(server, backend, server.getLocalAddress().getPort());
+        return start(port, dataDir, Options.defaults());
     }
 
-    private static H2Backend openBackend(Path dataDir) {
-        if (dataDir == null) {
-            return H2Backend.inMemory();
-        }
+    public static EmbeddedMongo start(int port, Path dataDir, Options options) {
+        Path storeFile = dataDir == null ? null : createDirectories(dataDir).resolve("mongo.mv");
         try {
-            Files.createDirectories(dataDir);
+            return new EmbeddedMongo(WireServer.start("127.0.0.1", port, storeFile, options.oplogMaxSizeBytes(),
+                    REPORTED_VERSION));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("MongoDB-wire server cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path createDirectories(Path dataDir) {
+        try {
+            return Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create MongoDB data folder " + dataDir, e);
         }
-        return new H2Backend(dataDir.resolve("mongo.mv").toString());
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     /** A connection string for the Java driver and for mongosh. */
     public String connectionString(String database) {
-        return "mongodb://127.0.0.1:" + port + "/" + database;
+        return "mongodb://127.0.0.1:" + server.port() + "/" + database;
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
-        backend.close();
+        server.close();
     }
 }

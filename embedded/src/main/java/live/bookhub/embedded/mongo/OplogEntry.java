@@ -1,0 +1,86 @@
+package live.bookhub.embedded.mongo;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * One oplog record. {@code ns} is "db.coll" for collection operations and "db" for dropDatabase;
+ * {@code body} holds what the change event needs, computed at write time when only then it is known
+ * (the update description needs the post-image of that moment).
+ */
+record OplogEntry(long position, Instant wall, Kind kind, String ns, Document body) {
+
+    enum Kind {
+        INSERT("i"), UPDATE("u"), REPLACE("r"), DELETE("d"), DROP("drop"), RENAME("rename"),
+        DROP_DATABASE("dropDatabase"), INVALIDATE("invalidate"), NOOP("n");
+
+        final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        static Kind of(String code) {
+            return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("unknown oplog entry kind " + code));
+        }
+    }
+
+    /** Body fields. */
+    static final String DOCUMENT = "o";
+    static final String ID = "id";
+    static final String UPDATE_DESCRIPTION = "updateDescription";
+    static final String TO = "to";
+    /** Namespaces ("db.coll", or "db" for a database) whose streams end at an INVALIDATE entry. */
+    static final String TARGETS = "targets";
+
+    BsonTimestamp timestamp() {
+        return new BsonTimestamp(position);
+    }
+
+    String database() {
+        int dot = ns.indexOf('.');
+        return dot < 0 ? ns : ns.substring(0, dot);
+    }
+
+    String collection() {
+        int dot = ns.indexOf('.');
+        return dot < 0 ? null : ns.substring(dot + 1);
+    }
+
+    byte[] toBson() {
+        Document document = new Document()
+                .append("ts", timestamp())
+                .append("wall", wall)
+                .append("op", kind.code)
+                .append("ns", ns)
+                .append("o", body);
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    static OplogEntry fromBson(byte[] bytes) {
+        ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
+        try {
+            Document document = BsonDecoder.decodeBson(buffer);
+            return new OplogEntry(((BsonTimestamp) document.get("ts")).getValue(), (Instant) document.get("wall"),
+                    Kind.of((String) document.get("op")), (String) document.get("ns"), (Document) document.get("o"));
+        } finally {
+            buffer.release();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package live.bookhub.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 backend with {@link BoundedOplog} in place of the stock oplog, and with change streams,
+ * their getMores, renames and dropDatabase routed through it.
+ */
+final class OplogH2Backend extends H2Backend {
+
+    private final long oplogMaxSizeBytes;
+    private BoundedOplog boundedOplog;
+    private ChangeStreams changeStreams;
+
+    OplogH2Backend(MVStore mvStore, long oplogMaxSizeBytes) {
+        super(mvStore);
+        this.oplogMaxSizeBytes = oplogMaxSizeBytes;
+    }
+
+    @Override
+    protected Oplog createOplog() {
+        OplogStore store = new OplogStore(getMvStore(), oplogMaxSizeBytes);
+        ClusterClock clock = new ClusterClock(getClock(), store.isEmpty() ? 0 : store.last());
+        boundedOplog = new BoundedOplog(store, clock, this::lookUp);
+        changeStreams = new ChangeStreams(boundedOplog, this::lookUp, getCursorRegistry(), this::resolveDatabase);
+        return boundedOplog;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (changeStreams != null && ChangeStreams.isChangeStream(command, query)) {
+            return changeStreams.open(databaseName, query);
+        }
+        return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    protected Document handleGetMore(String databaseName, String command, Document query) {
+        long cursorId = ((Number) query.get(command)).longValue();
+        ChangeStreamCursor cursor = changeStreamCursor(cursorId);
+        if (cursor == null) {
+            return super.handleGetMore(databaseName, command, query);
+        }
+        return changeStreams.getMore(cursor, databaseName + "." + query.get("collection"), query.get("batchSize"));
+    }
+
+    @Override
+    public void dropDatabase(String databaseName) {
+        boolean existed = listDatabaseNames().contains(databaseName);
+        super.dropDatabase(databaseName);
+        if (existed && boundedOplog != null) {
+            boundedOplog.handleDropDatabase(databaseName);
+        }
+    }
+
+    /** @return null when the oplog is off or {@code cursorId} is no change stream */
+    ChangeStreamCursor changeStreamCursor(long cursorId) {
+        return changeStreams == null ? null : changeStreams.cursor(cursorId);
+    }
+
+    BoundedOplog boundedOplog() {
+        return boundedOplog;
+    }
+
+    /** A primary-key lookup that never creates the database or collection it looks in. */
+    private Document lookUp(String namespace, Object id) {
+        int dot = namespace.indexOf('.');
+        String databaseName = namespace.substring(0, dot);
+        if (!listDatabaseNames().contains(databaseName)) {
+            return null;
+        }
+        MongoCollection<?> collection = resolveDatabase(databaseName).resolveCollection(namespace.substring(dot + 1), false);
+        if (collection == null) {
+            return null;
+        }
+        for (Document document : collection.handleQuery(new Document("_id", id), 0, 1)) {
+            return document;
+        }
+        return null;
+    }
+
+    /**
+     * An H2 database whose renames reach the oplog and whose collections report findAndModify writes.
+     * An inner class because H2Database opens collections from its constructor, before a subclass
+     * could have stored the MVStore; the enclosing backend already has it.
+     */
+    private final class Database extends H2Database {
+
+        /** Same map names as H2Database, which keeps its prefixes private. */
+        private static final String DATA_PREFIX = "databases.";
+        private static final String META_PREFIX = "meta.";
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName);
+            MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
+            return new OplogH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, () -> oplog);
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            if (boundedOplog != null) {
+                boundedOplog.handleRename(from, getFullCollectionNamespace(newCollectionName));
+            }
+        }
+    }
+}

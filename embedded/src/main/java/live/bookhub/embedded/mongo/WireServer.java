@@ -1,0 +1,112 @@
+package live.bookhub.embedded.mongo;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoThreadFactory;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
+import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/**
+ * The MongoDB-wire listener over the H2 backend with the bounded oplog: MongoServer's Netty pipeline
+ * with {@link AwaitDataHandler} in front of the request handler (MongoServer builds its pipeline
+ * inline, so it cannot be extended there). Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
+ */
+public final class WireServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WireServer.class);
+
+    private final OplogH2Backend backend;
+    private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1,
+            new MongoThreadFactory("mongo-server-boss"), NioIoHandler.newFactory());
+    private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(0,
+            new MongoThreadFactory("mongo-server-worker"), NioIoHandler.newFactory());
+    private final ChannelGroup clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
+    private final Channel serverChannel;
+    private final int port;
+
+    /**
+     * Opens (or creates) the store and listens.
+     *
+     * @param mvStoreFile       the MVStore file holding data and oplog, or null to keep both in memory
+     * @param oplogMaxSizeBytes the oplog's cap; the oldest entries go first
+     * @param version           what the server reports to clients (mongosh 2.x wants wire version 9 or more)
+     */
+    public static WireServer start(String host, int port, Path mvStoreFile, long oplogMaxSizeBytes, MongoVersion version) {
+        MVStore mvStore = MVStore.open(mvStoreFile == null ? null : mvStoreFile.toString());
+        OplogH2Backend backend = new OplogH2Backend(mvStore, oplogMaxSizeBytes);
+        backend.version(version);
+        try {
+            backend.enableOplog();
+            return new WireServer(backend, host, port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    private WireServer(OplogH2Backend backend, String host, int port) {
+        this.backend = backend;
+        try {
+            serverChannel = new ServerBootstrap()
+                    .group(bossGroup, workerGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 100)
+                    .localAddress(new InetSocketAddress(host, port))
+                    .childOption(ChannelOption.TCP_NODELAY, Boolean.TRUE)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        public void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
+                                    new MongoWireProtocolHandler(), new AwaitDataHandler(backend),
+                                    new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+                        }
+                    })
+                    .bind().syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            shutDownEventLoops();
+            throw e;
+        }
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("MongoDB-wire server listening on {}:{}", host, this.port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops listening, drops the clients, then closes the backend (which commits the MVStore). */
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        clients.close().syncUninterruptibly();
+        shutDownEventLoops();
+        backend.close();
+        log.info("MongoDB-wire server on port {} stopped", port);
+    }
+
+    private void shutDownEventLoops() {
+        bossGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
