@@ -1,0 +1,34 @@
+package live.bookhub.api.auth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Accounts and tokens.
+ *
+ * @param keyDir      folder holding the RS256 key pair ({@code jwt-private.pem}, {@code jwt-public.pem}); generated when missing
+ * @param tokenTtl    how long a JWT (and the cookie carrying it) stays valid
+ * @param cookieSecure whether the auth cookie gets the {@code Secure} attribute (turn on behind HTTPS)
+ * @param loginLimit  login rate limits
+ */
+@ConfigurationProperties("bookhub.auth")
+public record AuthProperties(
+        @DefaultValue("data/keys") Path keyDir,
+        @DefaultValue("12h") Duration tokenTtl,
+        @DefaultValue("false") boolean cookieSecure,
+        @DefaultValue LoginLimit loginLimit) {
+
+    /**
+     * @param perIp      login attempts one client address may make per window
+     * @param perAccount failed logins one account may take per window before it is throttled
+     * @param window     the length of the counting window
+     */
+    public record LoginLimit(
+            @DefaultValue("30") int perIp,
+            @DefaultValue("5") int perAccount,
+            @DefaultValue("1m") Duration window) {
+    }
+}

@@ -1,0 +1,45 @@
+package live.bookhub.api.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the indexes before the server takes requests: the unique ones are what really keeps
+ * ISBNs, usernames and emails unique under concurrent writes; the others serve search and sort.
+ * Creating an existing index is a no-op, so this runs on every start.
+ */
+@Component
+class MongoIndexes implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoIndexes.class);
+
+    private final MongoTemplate mongo;
+
+    MongoIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        IndexOperations books = mongo.indexOps("books");
+        // Sparse: books without an ISBN do not collide with each other.
+        books.createIndex(new Index("isbn", Direction.ASC).named("isbn").unique().sparse());
+        for (String field : new String[] {"title", "author", "genre", "price", "year", "stock", "createdAt"}) {
+            books.createIndex(new Index(field, Direction.ASC).named(field));
+        }
+        IndexOperations users = mongo.indexOps("users");
+        users.createIndex(new Index("username", Direction.ASC).named("username").unique());
+        users.createIndex(new Index("email", Direction.ASC).named("email").unique());
+        IndexOperations orders = mongo.indexOps("orders");
+        orders.createIndex(new Index("userId", Direction.ASC).on("createdAt", Direction.DESC).named("userId_createdAt"));
+        orders.createIndex(new Index("status", Direction.ASC).named("status"));
+        orders.createIndex(new Index("createdAt", Direction.DESC).named("createdAt"));
+        log.info("MongoDB indexes of books, users and orders are in place");
+    }
+}
