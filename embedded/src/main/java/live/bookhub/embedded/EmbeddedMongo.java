@@ -73,7 +73,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             return new EmbeddedMongo(WireServer.start("127.0.0.1", port, storeFile, options.oplogMaxSizeBytes(),
                     REPORTED_VERSION));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("MongoDB-wire server cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("MongoDB-wire server cannot start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
     }
 

@@ -50,11 +50,6 @@ record OplogEntry(long position, Instant wall, Kind kind, String ns, Document bo
         return dot < 0 ? ns : ns.substring(0, dot);
     }
 
-    String collection() {
-        int dot = ns.indexOf('.');
-        return dot < 0 ? null : ns.substring(dot + 1);
-    }
-
     byte[] toBson() {
         Document document = new Document()
                 .append("ts", timestamp())

@@ -61,10 +61,6 @@ final class OplogStore {
         return entries.lastKey();
     }
 
-    boolean contains(long position) {
-        return entries.containsKey(position);
-    }
-
     OplogEntry get(long position) {
         byte[] bytes = entries.get(position);
         return bytes == null ? null : OplogEntry.fromBson(bytes);
