@@ -1,0 +1,206 @@
+package live.bookhub.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import live.bookhub.embedded.EmbeddedMongo;
+import live.bookhub.embedded.EmbeddedRedis;
+import live.bookhub.embedded.FreePorts;
+
+/**
+ * The whole system on one machine without Docker: the embedded MongoDB-wire server in this JVM,
+ * redis-server, then api, change-watcher and push-gateways as separate processes.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final StackSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedMongo mongo;
+    private EmbeddedRedis redis;
+    private ServiceProcess api;
+    private ServiceProcess watcher;
+    private final List<ServiceProcess> gateways = new ArrayList<>();
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        checkPortsFree();
+        checkJarsBuilt();
+        mongo = EmbeddedMongo.start(settings.mongoPort(), settings.dataDir().resolve("mongo"));
+        redis = EmbeddedRedis.start(settings.redisPort(), settings.dataDir().resolve("redis"));
+        api = add(apiProcess());
+        watcher = add(watcherProcess("change-watcher", settings.watcherPort()));
+        for (int i = 0; i < settings.gatewayPorts().size(); i++) {
+            gateways.add(add(gatewayProcess("push-gateway-" + (i + 1), settings.gatewayPorts().get(i))));
+        }
+        services.forEach(ServiceProcess::start);
+        services.forEach(service -> service.awaitHealthy(START_TIMEOUT));
+    }
+
+    /** A further watcher replica (not started), e.g. a standby. */
+    public ServiceProcess newWatcher(String name) {
+        return add(watcherProcess(name, FreePorts.next()));
+    }
+
+    /** A further push-gateway replica (not started). */
+    public ServiceProcess newGateway(String name) {
+        return add(gatewayProcess(name, FreePorts.next()));
+    }
+
+    private ServiceProcess apiProcess() {
+        return new ServiceProcess("api", settings.apiPort(), settings.javaCommand("api", List.of(
+                "--server.port=" + settings.apiPort(),
+                "--spring.mongodb.uri=" + mongoUri(),
+                "--bookhub.auth.key-dir=" + settings.dataDir().resolve("keys"))), log("api"));
+    }
+
+    private ServiceProcess watcherProcess(String name, int port) {
+        return new ServiceProcess(name, port, settings.javaCommand("change-watcher", List.of(
+                "--server.port=" + port,
+                "--spring.mongodb.uri=" + mongoUri(),
+                "--spring.data.redis.url=" + redis.uri())), log(name));
+    }
+
+    private ServiceProcess gatewayProcess(String name, int port) {
+        return new ServiceProcess(name, port, settings.javaCommand("push-gateway", List.of(
+                "--server.port=" + port,
+                "--spring.data.redis.url=" + redis.uri(),
+                "--bookhub.gateway.name=" + name,
+                "--bookhub.gateway.jwks-uri=http://127.0.0.1:" + settings.apiPort() + "/.well-known/jwks.json")), log(name));
+    }
+
+    private ServiceProcess add(ServiceProcess service) {
+        services.add(service);
+        return service;
+    }
+
+    private Path log(String name) {
+        return settings.dataDir().resolve("logs").resolve(name + ".log");
+    }
+
+    private void checkPortsFree() {
+        for (Map.Entry<String, Integer> port : settings.portsByVariable().entrySet()) {
+            if (!FreePorts.isFree(port.getValue())) {
+                throw new StackException("port " + port.getValue() + " is in use: stop what holds it, or set "
+                        + port.getKey().replaceAll(" .*", "") + " to a free port");
+            }
+        }
+    }
+
+    private void checkJarsBuilt() {
+        for (String module : List.of("api", "change-watcher", "push-gateway")) {
+            Path jar = settings.home().resolve(module).resolve("target").resolve(module + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new StackException(jar + " is missing: build first with ./bookhub start (or mvn -DskipTests package)");
+            }
+        }
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + settings.mongoPort() + "/bookhub";
+    }
+
+    public EmbeddedMongo mongo() {
+        return mongo;
+    }
+
+    public EmbeddedRedis redis() {
+        return redis;
+    }
+
+    public ServiceProcess api() {
+        return api;
+    }
+
+    public ServiceProcess watcher() {
+        return watcher;
+    }
+
+    public List<ServiceProcess> gateways() {
+        return List.copyOf(gateways);
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<ServiceProcess> running = new ArrayList<>(services);
+        running.forEach(ServiceProcess::stopAsync);
+        running.forEach(service -> service.stop(STOP_GRACE));
+        if (redis != null) {
+            redis.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        StackSettings settings;
+        LocalStack stack;
+        try {
+            settings = StackSettings.fromEnvironment(System.getenv());
+            System.out.println("Starting BookHub Live (data in " + settings.dataDir() + ") ...");
+            stack = start(settings);
+        } catch (StackException e) {
+            System.err.println("bookhub: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("bookhub: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping BookHub Live ...");
+            stack.close();
+            stopped.countDown();
+        }, "stack-shutdown"));
+        System.out.println(stack.banner());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String banner() {
+        StringBuilder gatewayUrls = new StringBuilder();
+        gateways.forEach(gateway -> gatewayUrls.append("ws://127.0.0.1:").append(gateway.port()).append("/ws  "));
+        return String.join(System.lineSeparator(),
+                "",
+                "BookHub Live is up.",
+                "  web + api       http://127.0.0.1:" + api.port() + "/   (REST under /api)",
+                "  push-gateways   " + gatewayUrls.toString().trim(),
+                "  change-watcher  http://127.0.0.1:" + watcher.port() + "/actuator/health",
+                "  MongoDB         mongosh \"" + mongoUri() + "\"",
+                "  Redis           " + redis.uri(),
+                "  logs            " + settings.dataDir().resolve("logs"),
+                "Ctrl-C stops everything; the data stays in " + settings.dataDir() + ".",
+                "");
+    }
+}

@@ -1,0 +1,82 @@
+package live.bookhub.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local stack runs: ports, data folder, the jars' home. {@link #fromEnvironment} reads the
+ * variables the README lists; tests build their own with free ports.
+ *
+ * @param home          the project root, where {@code <module>/target/<module>.jar} are
+ * @param dataDir       MongoDB's and Redis's data, the dev key pair and the logs live here
+ * @param apiPort       web + api
+ * @param gatewayPorts  one push-gateway per port
+ * @param watcherPort   the change-watcher's admin port (health, metrics, replay)
+ * @param mongoPort     the embedded MongoDB-wire server
+ * @param redisPort     redis-server
+ * @param javaOptions   JVM options for every service process
+ * @param serviceArgs   extra arguments for every service (e.g. {@code --logging.level.root=WARN})
+ */
+public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, int watcherPort,
+                            int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs) {
+
+    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx512m";
+
+    public static StackSettings fromEnvironment(Map<String, String> env) {
+        return new StackSettings(
+                Path.of(env.getOrDefault("BOOKHUB_HOME", ".")).toAbsolutePath().normalize(),
+                Path.of(env.getOrDefault("BOOKHUB_DATA_DIR", ".local")).toAbsolutePath().normalize(),
+                port(env, "BOOKHUB_API_PORT", "8080"),
+                Arrays.stream(env.getOrDefault("BOOKHUB_GATEWAY_PORTS", "8081,8082").split(","))
+                        .map(String::trim).map(value -> parsePort("BOOKHUB_GATEWAY_PORTS", value)).toList(),
+                port(env, "BOOKHUB_WATCHER_PORT", "8090"),
+                port(env, "BOOKHUB_MONGO_PORT", "27017"),
+                port(env, "BOOKHUB_REDIS_PORT", "6379"),
+                List.of(env.getOrDefault("BOOKHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")),
+                List.of());
+    }
+
+    /** Each port with the variable that sets it, for the "port in use" message. */
+    Map<String, Integer> portsByVariable() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("BOOKHUB_MONGO_PORT", mongoPort);
+        ports.put("BOOKHUB_REDIS_PORT", redisPort);
+        ports.put("BOOKHUB_API_PORT", apiPort);
+        ports.put("BOOKHUB_WATCHER_PORT", watcherPort);
+        for (int i = 0; i < gatewayPorts.size(); i++) {
+            ports.put("BOOKHUB_GATEWAY_PORTS (gateway " + (i + 1) + ")", gatewayPorts.get(i));
+        }
+        return ports;
+    }
+
+    List<String> javaCommand(String module, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(home.resolve(module).resolve("target").resolve(module + ".jar").toString());
+        command.addAll(args);
+        command.addAll(serviceArgs);
+        return command;
+    }
+
+    private static int port(Map<String, String> env, String variable, String fallback) {
+        return parsePort(variable, env.getOrDefault(variable, fallback).trim());
+    }
+
+    private static int parsePort(String variable, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StackException(variable + " must be a port number from 1 to 65535, not \"" + value + "\"");
+    }
+}

@@ -1,0 +1,95 @@
+package live.bookhub.infra.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import live.bookhub.events.EnvelopeCodec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The api over real HTTP, as an admin. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String token;
+
+    private Api(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** Signs in as the stack's admin: the first user signed up is the admin, so the first call signs up. */
+    public static synchronized Api admin(String baseUrl) {
+        ObjectNode credentials = json().put("username", "admin").put("password", "admin-password-1");
+        Response login = send(baseUrl, null, "POST", "/api/auth/login", credentials);
+        if (login.status() != 200) {
+            login = send(baseUrl, null, "POST", "/api/auth/signup", credentials.put("email", "admin@bookhub.test"));
+        }
+        if (login.status() != 200 && login.status() != 201) {
+            throw new IllegalStateException("cannot sign in as admin: " + login);
+        }
+        return new Api(baseUrl, login.body().path("token").asString());
+    }
+
+    public static ObjectNode json() {
+        return EnvelopeCodec.mapper().createObjectNode();
+    }
+
+    /** A valid new book with a unique title. */
+    public static ObjectNode book(String title) {
+        return json().put("title", title).put("author", "Test Author").put("price", 1299).put("stock", 4);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public JsonNode createBook(ObjectNode book) {
+        return expect(201, send(baseUrl, token, "POST", "/api/books", book));
+    }
+
+    public JsonNode patchBook(String id, ObjectNode changes) {
+        return expect(200, send(baseUrl, token, "PATCH", "/api/books/" + id, changes));
+    }
+
+    public void deleteBook(String id) {
+        expect(204, send(baseUrl, token, "DELETE", "/api/books/" + id, null));
+    }
+
+    public record Response(int status, JsonNode body) {
+    }
+
+    private static JsonNode expect(int status, Response response) {
+        if (response.status() != status) {
+            throw new AssertionError("expected HTTP " + status + " but got " + response);
+        }
+        return response.body();
+    }
+
+    private static Response send(String baseUrl, String token, String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isBlank() ? json() : EnvelopeCodec.mapper().readTree(response.body());
+            return new Response(response.statusCode(), parsed);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
