@@ -45,6 +45,12 @@ final class OplogH2Backend extends H2Backend {
         if (changeStreams != null && ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);
         }
+        if (command.equalsIgnoreCase("hello")) {
+            // MongoDB 5+ clients ask "hello" where older ones ask "isMaster" (Spring Boot's health check does).
+            Document response = super.handleCommand(channel, databaseName, "isMaster", query);
+            response.put("isWritablePrimary", Boolean.TRUE);
+            return response;
+        }
         return super.handleCommand(channel, databaseName, command, query);
     }
 

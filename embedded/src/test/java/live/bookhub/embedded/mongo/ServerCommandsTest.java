@@ -1,0 +1,32 @@
+package live.bookhub.embedded.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServerCommandsTest {
+
+    private MongoFixture mongo;
+
+    @BeforeEach
+    void start() {
+        mongo = MongoFixture.inMemory();
+    }
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void answersHelloAsAWritablePrimaryWithAWireVersionMongoshAccepts() {
+        Document hello = mongo.db().runCommand(new Document("hello", 1));
+
+        assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+        assertThat(hello.getInteger("maxWireVersion")).isGreaterThanOrEqualTo(9);
+        assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+    }
+}
