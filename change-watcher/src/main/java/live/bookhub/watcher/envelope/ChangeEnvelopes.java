@@ -11,7 +11,10 @@ import live.bookhub.events.Envelope;
 import live.bookhub.events.EventType;
 import live.bookhub.events.Topics;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * document event (an invalidate, say) map to nothing.
  */
 public final class ChangeEnvelopes {
+
+    private static final DocumentCodec DOCUMENT_CODEC = new DocumentCodec();
 
     private ChangeEnvelopes() {
     }
@@ -32,6 +37,9 @@ public final class ChangeEnvelopes {
         ObjectNode data = change.getFullDocument() != null
                 ? DocumentJson.toJson(change.getFullDocument())
                 : idOnly(change.getDocumentKey());
+        if (change.getUpdateDescription() != null) {
+            overlay(data, change.getUpdateDescription());
+        }
         return Optional.of(new Envelope(null, type.get().wireName(), topicOf(collection, data), timeOf(change),
                 tokenOf(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), null));
     }
@@ -72,6 +80,22 @@ public final class ChangeEnvelopes {
             data.put("id", DocumentJson.idString(documentKey.get("_id")));
         }
         return data;
+    }
+
+    /**
+     * {@code updateLookup} reads the document when the change is read, which may be after later
+     * changes; the fields this change set or removed are put back to its own values, so a client
+     * applying events in order sees each change as it was.
+     */
+    private static void overlay(ObjectNode data, UpdateDescription description) {
+        if (description.getUpdatedFields() != null) {
+            Document updated = DOCUMENT_CODEC.decode(new BsonDocumentReader(description.getUpdatedFields()),
+                    DecoderContext.builder().build());
+            DocumentJson.toJson(updated).properties().forEach(field -> JsonPaths.set(data, field.getKey(), field.getValue()));
+        }
+        if (description.getRemovedFields() != null) {
+            description.getRemovedFields().forEach(path -> JsonPaths.remove(data, path));
+        }
     }
 
     private static List<String> changedFields(UpdateDescription description) {
