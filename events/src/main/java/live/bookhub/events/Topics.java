@@ -8,6 +8,11 @@ public final class Topics {
 
     public static final String BOOKS = "books";
     public static final String ADMIN = "admin";
+    /**
+     * The topic of events every client must see whatever it subscribed to: the watcher's
+     * {@code sync:reset} when history was lost. Clients cannot subscribe to it by name.
+     */
+    public static final String EVERYONE = "*";
     private static final String ORDERS_PREFIX = "orders:";
     /** A user id is a 24-digit ObjectId hex string in BookHub; anything longer is not a topic. */
     private static final int MAX_LENGTH = 64;

@@ -124,6 +124,9 @@ public final class ClientSession {
     }
 
     private boolean wants(Event event) {
+        if (TopicRouting.isForEveryone(event.topic())) {
+            return true;
+        }
         for (String audience : TopicRouting.audiences(event.topic())) {
             if (topics.contains(audience)) {
                 return true;

@@ -50,6 +50,10 @@ public class Hub {
 
     /** Hands one live event to every client whose topics it reaches. Never blocks. */
     public void publish(Event event) {
+        if (TopicRouting.isForEveryone(event.topic())) {
+            sessions.forEach(session -> session.onLive(event));
+            return;
+        }
         for (String audience : TopicRouting.audiences(event.topic())) {
             Set<ClientSession> subscribers = byTopic.get(audience);
             if (subscribers != null) {
