@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyDir      folder holding the RS256 key pair ({@code jwt-private.pem}, {@code jwt-public.pem}); generated when missing
  * @param tokenTtl    how long a JWT (and the cookie carrying it) stays valid
  * @param cookieSecure whether the auth cookie gets the {@code Secure} attribute (turn on behind HTTPS)
+ * @param bcryptStrength log2 of the bcrypt rounds of password hashes (4 to 31); raise it as hardware gets faster
  * @param loginLimit  login rate limits
  */
 @ConfigurationProperties("bookhub.auth")
@@ -19,6 +20,7 @@ public record AuthProperties(
         @DefaultValue("data/keys") Path keyDir,
         @DefaultValue("12h") Duration tokenTtl,
         @DefaultValue("false") boolean cookieSecure,
+        @DefaultValue("10") int bcryptStrength,
         @DefaultValue LoginLimit loginLimit) {
 
     /**

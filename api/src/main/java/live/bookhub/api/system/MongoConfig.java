@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import live.bookhub.api.auth.Role;
+import live.bookhub.api.orders.OrderStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -27,7 +28,8 @@ class MongoConfig {
 
     @Bean
     MongoCustomConversions mongoCustomConversions() {
-        return new MongoCustomConversions(List.of(new RoleToString(), new StringToRole()));
+        return new MongoCustomConversions(List.of(new RoleToString(), new StringToRole(),
+                new OrderStatusToString(), new StringToOrderStatus()));
     }
 
     @Bean
@@ -58,6 +60,22 @@ class MongoConfig {
         @Override
         public Role convert(String value) {
             return Role.of(value);
+        }
+    }
+
+    @WritingConverter
+    static final class OrderStatusToString implements Converter<OrderStatus, String> {
+        @Override
+        public String convert(OrderStatus status) {
+            return status.value();
+        }
+    }
+
+    @ReadingConverter
+    static final class StringToOrderStatus implements Converter<String, OrderStatus> {
+        @Override
+        public OrderStatus convert(String value) {
+            return OrderStatus.of(value);
         }
     }
 }

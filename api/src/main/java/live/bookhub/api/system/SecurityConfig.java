@@ -2,6 +2,7 @@ package live.bookhub.api.system;
 
 import java.util.List;
 
+import live.bookhub.api.auth.AuthProperties;
 import live.bookhub.api.auth.JwtAuthenticationFilter;
 import live.bookhub.api.auth.JwtTokens;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -63,8 +64,8 @@ class SecurityConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(AuthProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
     }
 
     private static CorsConfigurationSource corsSource(List<String> allowedOrigins) {

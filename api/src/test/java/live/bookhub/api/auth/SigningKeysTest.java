@@ -42,7 +42,7 @@ class SigningKeysTest {
     }
 
     private AuthProperties properties() {
-        return new AuthProperties(dir, java.time.Duration.ofHours(1), false,
+        return new AuthProperties(dir, java.time.Duration.ofHours(1), false, 4,
                 new AuthProperties.LoginLimit(30, 5, java.time.Duration.ofMinutes(1)));
     }
 }

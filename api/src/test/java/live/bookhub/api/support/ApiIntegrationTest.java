@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two customers ({@code alice}, {@code bob}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bookhub.auth.login-limit.per-ip=100000")
+        properties = {"bookhub.auth.login-limit.per-ip=100000", "bookhub.auth.bcrypt-strength=4"})
 public abstract class ApiIntegrationTest {
 
     private static final Path KEY_DIR = tempDir();
