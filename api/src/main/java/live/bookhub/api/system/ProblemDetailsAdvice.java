@@ -142,7 +142,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem("body", "is not well-formed JSON");
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return new FieldProblem(path(jackson), "has an invalid value");
+            // Our own @JsonCreator factories (the enums) say what they accept.
+            String message = jackson.getCause() instanceof IllegalArgumentException invalid ? invalid.getMessage() : "has an invalid value";
+            return new FieldProblem(path(jackson), message);
         }
         return new FieldProblem("body", cause == null ? "is missing" : "is not a valid JSON document for this request");
     }
