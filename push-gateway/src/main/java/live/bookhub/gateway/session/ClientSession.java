@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import live.bookhub.events.StreamId;
+import live.bookhub.gateway.auth.Authentication;
 import live.bookhub.gateway.auth.Viewer;
 import live.bookhub.gateway.stream.Event;
+import live.bookhub.gateway.stream.OutboundFrame;
 import live.bookhub.gateway.stream.TopicRouting;
 
 /**
@@ -19,11 +21,13 @@ import live.bookhub.gateway.stream.TopicRouting;
 public final class ClientSession {
 
     private final String id;
-    private final Viewer viewer;
+    private final Authentication authentication;
     private final Transport transport;
     private final SendQueue outbox;
     private final int resumeBufferLimit;
+    private final DeliveryMetrics metrics;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private volatile long lastHeardNanos = System.nanoTime();
 
     // guarded by this
     private StreamId position = StreamId.ZERO;
@@ -31,12 +35,13 @@ public final class ClientSession {
     private final List<Event> buffered = new ArrayList<>();
     private boolean bufferOverflowed;
 
-    ClientSession(String id, Viewer viewer, Transport transport, long sendBufferLimit, int resumeBufferLimit,
-                  Consumer<ClientSession> onSlow, Consumer<ClientSession> onFailure) {
+    ClientSession(String id, Authentication authentication, Transport transport, long sendBufferLimit, int resumeBufferLimit,
+                  DeliveryMetrics metrics, Consumer<ClientSession> onSlow, Consumer<ClientSession> onFailure) {
         this.id = id;
-        this.viewer = viewer;
+        this.authentication = authentication;
         this.transport = transport;
         this.resumeBufferLimit = resumeBufferLimit;
+        this.metrics = metrics;
         this.outbox = new SendQueue(transport, sendBufferLimit, () -> onSlow.accept(this), () -> onFailure.accept(this));
     }
 
@@ -45,7 +50,11 @@ public final class ClientSession {
     }
 
     public Viewer viewer() {
-        return viewer;
+        return authentication.viewer();
+    }
+
+    Authentication authentication() {
+        return authentication;
     }
 
     public Set<String> topics() {
@@ -73,8 +82,29 @@ public final class ClientSession {
     }
 
     /** A control frame (welcome, error, pong, sync:reset): sent in order with the events. */
-    public void sendFrame(String json) {
-        outbox.offer(json);
+    void sendFrame(OutboundFrame frame) {
+        outbox.offer(frame);
+    }
+
+    /** The peer said something (a frame or a pong): it is alive. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /** Whether a peer that answers pings has been silent for longer than {@code idleNanos}. */
+    boolean isSilentFor(long idleNanos, long nowNanos) {
+        return transport.answersPings() && nowNanos - lastHeardNanos > idleNanos;
+    }
+
+    void ping() {
+        outbox.ping();
+    }
+
+    synchronized void resetTo(ControlFrame reset, StreamId end) {
+        if (end.isAfter(position)) {
+            position = end;
+        }
+        outbox.offer(reset);
     }
 
     synchronized void startAt(StreamId start) {
@@ -119,7 +149,8 @@ public final class ClientSession {
         }
         position = event.id();
         if (wants(event)) {
-            outbox.offer(event.json());
+            outbox.offer(event);
+            metrics.delivered(event, System.currentTimeMillis());
         }
     }
 

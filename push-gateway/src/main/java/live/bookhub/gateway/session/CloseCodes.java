@@ -3,13 +3,15 @@ package live.bookhub.gateway.session;
 /** The close codes this gateway uses; the README's table explains each to client authors. */
 public final class CloseCodes {
 
-    /** The client broke the protocol (e.g. flooded frames). */
+    /** The peer did not answer pings within the idle timeout (it will rarely see this: it is gone). */
+    public static final int GOING_AWAY = 1001;
+    /** The client broke the protocol (flooded frames) or exceeded its per-user connection limit. */
     public static final int POLICY_VIOLATION = 1008;
     /** The gateway failed; reconnect and resume. */
     public static final int SERVER_ERROR = 1011;
     /** The gateway is going away (draining); reconnect to another and resume. */
     public static final int SERVICE_RESTART = 1012;
-    /** The client fell too far behind, or a resume could not be served now; reconnect and resume. */
+    /** The client fell too far behind, the gateway is full, or a resume could not be served now; reconnect and resume. */
     public static final int TRY_AGAIN_LATER = 1013;
 
     private CloseCodes() {

@@ -11,7 +11,6 @@ import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamId;
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.auth.TopicRights;
-import live.bookhub.gateway.auth.Viewer;
 import live.bookhub.gateway.stream.EventHistory;
 import live.bookhub.gateway.stream.HistoryGap;
 import live.bookhub.gateway.system.GatewayIdentity;
@@ -34,33 +33,42 @@ public class Connections {
     private final Hub hub;
     private final Resumer resumer;
     private final EventHistory history;
+    private final Admission admission;
     private final GatewayProperties properties;
     private final GatewayIdentity identity;
+    private final DeliveryMetrics deliveries;
+    private final MeterRegistry meters;
     private final Counter slowCloses;
+    private final Counter policyCloses;
 
-    Connections(Hub hub, Resumer resumer, EventHistory history, GatewayProperties properties, GatewayIdentity identity,
-                MeterRegistry meters) {
+    Connections(Hub hub, Resumer resumer, EventHistory history, Admission admission, GatewayProperties properties,
+                GatewayIdentity identity, DeliveryMetrics deliveries, MeterRegistry meters) {
         this.hub = hub;
         this.resumer = resumer;
         this.history = history;
+        this.admission = admission;
         this.properties = properties;
         this.identity = identity;
+        this.deliveries = deliveries;
+        this.meters = meters;
         this.slowCloses = Counter.builder("bookhub.gateway.slow.closes")
                 .description("Clients closed with 1013 because their outbox was full")
                 .register(meters);
+        this.policyCloses = Counter.builder("bookhub.gateway.policy.closes")
+                .description("Clients closed with 1008 for flooding frames")
+                .register(meters);
     }
 
-    /**
-     * @param lastEventId the id the client resumes after, or {@code null} for live events from now
-     */
-    public ClientSession open(Viewer viewer, Transport transport, List<String> topics, String lastEventId) {
+    /** Opens an admitted client (see {@link Admission#admit}): subscribes, welcomes, and starts its resume. */
+    ClientSession open(ConnectRequest request, Transport transport) {
         String id = UUID.randomUUID().toString();
-        ClientSession session = new ClientSession(id, viewer, transport, properties.sendBufferLimit().toBytes(),
-                properties.resumeBufferLimit(), this::closeSlow, hub::remove);
+        ClientSession session = new ClientSession(id, request.authentication(), transport, properties.sendBufferLimit().toBytes(),
+                properties.resumeBufferLimit(), deliveries, this::closeSlow, hub::remove);
         hub.add(session);
-        List<String> refusals = new ArrayList<>();
-        topics.forEach(topic -> subscribe(session, topic).ifPresent(refusals::add));
+        List<ControlFrame> refusals = new ArrayList<>();
+        request.topics().forEach(topic -> subscribe(session, topic).ifPresent(refusals::add));
 
+        String lastEventId = request.lastEventId();
         Optional<HistoryGap> gap = Optional.empty();
         StreamId start;
         if (lastEventId == null) {
@@ -72,13 +80,15 @@ public class Connections {
             gap = history.gapAfter(StreamId.parse(lastEventId));
             start = gap.isPresent() ? currentEnd() : StreamId.parse(lastEventId);
         }
+        if (lastEventId != null) {
+            countResume(gap.isPresent() ? "reset" : "replay");
+        }
         session.startAt(start);
         session.sendFrame(Frames.welcome(identity.name(), session.topics(), start));
         refusals.forEach(session::sendFrame);
-        StreamId resetTo = start;
         gap.ifPresent(reason -> {
             log.info("client {} cannot resume after {}: {}", id, lastEventId, reason.reason());
-            session.sendFrame(Frames.syncReset(reason.reason(), resetTo));
+            session.sendFrame(Frames.syncReset(reason.reason(), start));
         });
         resumer.catchUp(session);
         log.debug("client {} opened, topics {}, from {}", id, session.topics(), start);
@@ -86,7 +96,8 @@ public class Connections {
     }
 
     /** A text frame from the client. */
-    public void receive(ClientSession session, String text) {
+    void receive(ClientSession session, String text) {
+        session.heard();
         JsonNode frame;
         try {
             frame = EnvelopeCodec.mapper().readTree(text);
@@ -102,9 +113,22 @@ public class Connections {
         }
     }
 
-    public void closed(ClientSession session) {
+    void rejectOversized(ClientSession session) {
+        session.heard();
+        session.sendFrame(Frames.error("frame_too_large", "frames may be at most " + properties.maxFrameSize() + "; this one was dropped"));
+    }
+
+    void closeFlooding(ClientSession session) {
+        policyCloses.increment();
+        log.warn("closing client {}: more than {} frames/s", session.id(), properties.maxClientFramesPerSecond());
+        hub.remove(session);
+        session.close(CloseCodes.POLICY_VIOLATION, "too many frames: at most " + properties.maxClientFramesPerSecond() + " per second");
+    }
+
+    void closed(ClientSession session) {
         hub.remove(session);
         session.discardOutbox();
+        admission.release(session.viewer());
         log.debug("client {} closed at {}", session.id(), session.position());
     }
 
@@ -125,12 +149,15 @@ public class Connections {
     }
 
     /** Subscribes when the topic exists and the viewer may read it; otherwise the error frame to send. */
-    private Optional<String> subscribe(ClientSession session, String topic) {
+    private Optional<ControlFrame> subscribe(ClientSession session, String topic) {
         if (!Topics.isWellFormed(topic)) {
             return Optional.of(Frames.topicError("bad_topic", abbreviate(topic), "no such topic; topics are books, orders:<userId> and admin"));
         }
         if (!TopicRights.mayRead(session.viewer(), topic)) {
-            return Optional.of(Frames.topicError("forbidden", topic, "this token may not read " + topic));
+            String rejection = session.authentication().rejection();
+            return Optional.of(rejection != null
+                    ? Frames.topicError("unauthorized", topic, topic + " needs a valid token: " + rejection)
+                    : Frames.topicError("forbidden", topic, "this token may not read " + topic));
         }
         hub.subscribe(session, topic);
         return Optional.empty();
@@ -145,6 +172,14 @@ public class Connections {
         log.warn("closing slow client {} at {}: outbox over {}", session.id(), session.position(), properties.sendBufferLimit());
         hub.remove(session);
         session.close(CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume");
+    }
+
+    private void countResume(String outcome) {
+        Counter.builder("bookhub.gateway.resumes")
+                .description("Clients that connected with a lastEventId: replayed from the stream, or told to reset")
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 
     private static String abbreviate(String text) {

@@ -1,10 +1,13 @@
 package live.bookhub.gateway.session;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.events.StreamId;
 import live.bookhub.gateway.stream.Event;
 import live.bookhub.gateway.stream.TopicRouting;
 import org.springframework.stereotype.Component;
@@ -42,10 +45,38 @@ public class Hub {
     void remove(ClientSession session) {
         sessions.remove(session);
         session.topics().forEach(topic -> unsubscribe(session, topic));
+        if (sessions.isEmpty()) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     public int size() {
         return sessions.size();
+    }
+
+    void forEach(Consumer<ClientSession> action) {
+        sessions.forEach(action);
+    }
+
+    /** Waits until every client has gone, or the timeout passes; {@code true} when none is left. */
+    synchronized boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!sessions.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** Tells every client to refetch: events it should have had are gone; it continues after {@code end}. */
+    public void resetAll(String reason, StreamId end) {
+        ControlFrame reset = Frames.syncReset(reason, end);
+        sessions.forEach(session -> session.resetTo(reset, end));
     }
 
     /** Hands one live event to every client whose topics it reaches. Never blocks. */

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.gateway.stream.Event;
 import live.bookhub.gateway.stream.EventHistory;
 import live.bookhub.gateway.system.GatewayProperties;
@@ -30,10 +32,14 @@ class Resumer implements DisposableBean {
     private final EventHistory history;
     private final GatewayProperties properties;
     private final ExecutorService executor;
+    private final Counter replayed;
 
-    Resumer(EventHistory history, GatewayProperties properties) {
+    Resumer(EventHistory history, GatewayProperties properties, MeterRegistry meters) {
         this.history = history;
         this.properties = properties;
+        this.replayed = Counter.builder("bookhub.gateway.replayed.events")
+                .description("Stream entries read for resuming clients (before filtering by their topics)")
+                .register(meters);
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> new Thread(runnable, "resume-" + threads.incrementAndGet()));
@@ -57,6 +63,7 @@ class Resumer implements DisposableBean {
         while (true) {
             List<Event> page = history.after(session.position(), properties.replayPageSize());
             page.forEach(session::deliverReplayed);
+            replayed.increment(page.size());
             if (page.size() < properties.replayPageSize() && session.tryGoLive()) {
                 return;
             }

@@ -2,6 +2,9 @@ package live.bookhub.gateway.session;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import live.bookhub.gateway.stream.OutboundFrame;
 
 /**
  * A client's bounded outbox, counted in characters (about bytes for JSON). Offering never blocks
@@ -14,7 +17,7 @@ final class SendQueue {
     private final long limit;
     private final Runnable onOverflow;
     private final Runnable onFailure;
-    private final ArrayDeque<String> frames = new ArrayDeque<>();
+    private final ArrayDeque<OutboundFrame> frames = new ArrayDeque<>();
     private long queued;
     private boolean writing;
     private boolean closed;
@@ -26,18 +29,19 @@ final class SendQueue {
         this.onFailure = onFailure;
     }
 
-    void offer(String frame) {
+    void offer(OutboundFrame frame) {
         boolean overflowed = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (queued + frame.length() > limit) {
+            int size = frame.json().length();
+            if (queued + size > limit) {
                 closeQueue();
                 overflowed = true;
             } else {
                 frames.add(frame);
-                queued += frame.length();
+                queued += size;
                 if (writing) {
                     return;
                 }
@@ -51,8 +55,22 @@ final class SendQueue {
         }
     }
 
-    synchronized long queuedChars() {
-        return queued;
+    /**
+     * Sends a keep-alive when nothing is being written (a client that is being written to needs none);
+     * frames offered meanwhile wait for it like for any write.
+     */
+    void ping() {
+        synchronized (this) {
+            if (closed || writing) {
+                return;
+            }
+            writing = true;
+        }
+        Completion completion = new Completion();
+        transport.ping(completion);
+        if (completion.senderReturned()) {
+            writeUntilPending();
+        }
     }
 
     synchronized void close() {
@@ -69,14 +87,14 @@ final class SendQueue {
     /** Writes frames while writes complete at once; a pending write continues in its callback. */
     private void writeUntilPending() {
         while (true) {
-            String next;
+            OutboundFrame next;
             synchronized (this) {
                 next = closed ? null : frames.poll();
                 if (next == null) {
                     writing = false;
                     return;
                 }
-                queued -= next.length();
+                queued -= next.json().length();
                 notifyAll();
             }
             Completion completion = new Completion();
@@ -88,7 +106,7 @@ final class SendQueue {
     }
 
     /** Decides who continues the write loop: the sender when the write completed inline, else the callback. */
-    private final class Completion implements java.util.function.Consumer<Throwable> {
+    private final class Completion implements Consumer<Throwable> {
         private static final int PENDING = 0;
         private static final int COMPLETED_INLINE = 1;
         private static final int SENDER_RETURNED = 2;
@@ -106,6 +124,7 @@ final class SendQueue {
             }
         }
 
+        /** {@code true} when the write completed before the sender returned: the sender goes on writing. */
         boolean senderReturned() {
             return !state.compareAndSet(PENDING, SENDER_RETURNED);
         }

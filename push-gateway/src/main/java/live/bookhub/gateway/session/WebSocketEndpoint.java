@@ -2,16 +2,16 @@ package live.bookhub.gateway.session;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 
-import live.bookhub.events.Topics;
-import live.bookhub.gateway.auth.Viewer;
+import live.bookhub.gateway.auth.TokenVerifier;
+import live.bookhub.gateway.system.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -23,29 +23,61 @@ public class WebSocketEndpoint extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketEndpoint.class);
     private static final String CLIENT = "bookhub.client";
+    private static final String INBOUND = "bookhub.inbound";
 
     private final Connections connections;
+    private final Admission admission;
+    private final TokenVerifier verifier;
+    private final GatewayProperties properties;
 
-    WebSocketEndpoint(Connections connections) {
+    WebSocketEndpoint(Connections connections, Admission admission, TokenVerifier verifier, GatewayProperties properties) {
         this.connections = connections;
+        this.admission = admission;
+        this.verifier = verifier;
+        this.properties = properties;
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
+    public void afterConnectionEstablished(WebSocketSession session) throws Exception {
         MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams();
-        String topics = decoded(query.getFirst("topics"));
-        List<String> requested = topics == null || topics.isBlank() ? List.of(Topics.BOOKS)
-                : Arrays.stream(topics.split(",")).map(String::trim).filter(topic -> !topic.isEmpty()).distinct().toList();
-        ClientSession client = connections.open(Viewer.ANONYMOUS, new WebSocketTransport(session), requested,
-                decoded(query.getFirst("lastEventId")));
-        session.getAttributes().put(CLIENT, client);
+        ConnectRequest request = ConnectRequest.read(name -> decoded(query.getFirst(name)),
+                name -> session.getHandshakeHeaders().getFirst(name), verifier);
+        Optional<Refusal> refusal = admission.admit(request.authentication().viewer());
+        if (refusal.isPresent()) {
+            session.close(new CloseStatus(refusal.get().closeCode(), refusal.get().reason()));
+            return;
+        }
+        long now = System.nanoTime();
+        session.getAttributes().put(INBOUND, new InboundFrames((int) properties.maxFrameSize().toBytes(),
+                new FrameRateLimit(properties.maxClientFramesPerSecond(), properties.clientFrameBurst(), now)));
+        session.getAttributes().put(CLIENT, connections.open(request, new WebSocketTransport(session)));
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true; // so that InboundFrames, not the container, decides about oversized frames
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         ClientSession client = (ClientSession) session.getAttributes().get(CLIENT);
+        InboundFrames inbound = (InboundFrames) session.getAttributes().get(INBOUND);
+        if (client == null) {
+            return;
+        }
+        switch (inbound.accept(message.getPayload(), message.isLast(), System.nanoTime())) {
+            case COMPLETE -> connections.receive(client, inbound.text());
+            case TOO_LARGE -> connections.rejectOversized(client);
+            case FLOOD -> connections.closeFlooding(client);
+            case INCOMPLETE -> client.heard();
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        ClientSession client = (ClientSession) session.getAttributes().get(CLIENT);
         if (client != null) {
-            connections.receive(client, message.getPayload());
+            client.heard();
         }
     }
 

@@ -1,9 +1,11 @@
 package live.bookhub.gateway.session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 import jakarta.websocket.Session;
+import live.bookhub.gateway.stream.OutboundFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -17,6 +19,10 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 final class WebSocketTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
+    /** Tomcat's bound on a blocking send; pings are the only blocking sends, and must not hang the heartbeat. */
+    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    private static final long PING_TIMEOUT_MILLIS = 2_000;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final WebSocketSession session;
     private final Session nativeSession;
@@ -24,15 +30,31 @@ final class WebSocketTransport implements Transport {
     WebSocketTransport(WebSocketSession session) {
         this.session = session;
         this.nativeSession = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+        nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void send(OutboundFrame frame, Consumer<Throwable> done) {
         try {
-            nativeSession.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+            nativeSession.getAsyncRemote().sendText(frame.json(), result -> done.accept(result.isOK() ? null : result.getException()));
         } catch (RuntimeException e) {
             done.accept(e);
         }
+    }
+
+    @Override
+    public void ping(Consumer<Throwable> done) {
+        try {
+            nativeSession.getAsyncRemote().sendPing(EMPTY.duplicate());
+            done.accept(null);
+        } catch (IOException | RuntimeException e) {
+            done.accept(e);
+        }
+    }
+
+    @Override
+    public boolean answersPings() {
+        return true;
     }
 
     @Override

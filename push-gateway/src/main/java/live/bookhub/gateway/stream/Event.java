@@ -5,6 +5,13 @@ import live.bookhub.events.StreamId;
 /**
  * An envelope as the gateway forwards it: parsed once for routing, its JSON sent as is to every
  * subscriber.
+ *
+ * @param tsMillis the envelope's {@code ts} in epoch milliseconds, 0 when it has none (for the lag metric)
  */
-public record Event(StreamId id, String topic, String type, String json) {
+public record Event(StreamId id, String topic, String type, long tsMillis, String json) implements OutboundFrame {
+
+    @Override
+    public String eventId() {
+        return id.toString();
+    }
 }

@@ -1,5 +1,8 @@
 package live.bookhub.gateway.stream;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamId;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +16,14 @@ final class Events {
     static Event parse(String json) {
         JsonNode envelope = EnvelopeCodec.mapper().readTree(json);
         return new Event(StreamId.parse(envelope.path("id").asString()), envelope.path("topic").asString(""),
-                envelope.path("type").asString(""), json);
+                envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")), json);
+    }
+
+    private static long epochMillis(String ts) {
+        try {
+            return ts.isEmpty() ? 0 : Instant.parse(ts).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
     }
 }

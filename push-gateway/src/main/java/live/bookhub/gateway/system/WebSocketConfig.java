@@ -12,6 +12,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
 
+    /** The container hands frames over in pieces of at most this; WebSocketEndpoint joins them up to max-frame-size. */
+    private static final int CONTAINER_BUFFER_BYTES = 8 * 1024;
+
     private final WebSocketEndpoint endpoint;
     private final GatewayProperties properties;
 
@@ -28,7 +31,7 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize((int) properties.maxFrameSize().toBytes());
+        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
         return container;
     }
 }

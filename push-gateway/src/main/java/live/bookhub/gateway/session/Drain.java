@@ -1,0 +1,63 @@
+package live.bookhub.gateway.session;
+
+import live.bookhub.gateway.system.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * On shutdown (SIGTERM), before the web server stops: refuse new clients, tell every client to go
+ * with 1012 (they reconnect to another replica and resume from their last id), and wait at most
+ * {@code drain-timeout} for them to leave. The web server's graceful shutdown then has nothing left
+ * to wait for, so the process exits within a bounded time.
+ */
+@Component
+class Drain implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Drain.class);
+
+    private final Hub hub;
+    private final Admission admission;
+    private final GatewayProperties properties;
+    private volatile boolean running;
+
+    Drain(Hub hub, Admission admission, GatewayProperties properties) {
+        this.hub = hub;
+        this.admission = admission;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        admission.startDraining();
+        int clients = hub.size();
+        log.info("draining: closing {} clients with 1012", clients);
+        hub.forEach(session -> session.close(CloseCodes.SERVICE_RESTART, "gateway draining: reconnect to another"));
+        try {
+            if (!hub.awaitEmpty(properties.drainTimeout())) {
+                log.warn("draining: {} clients still open after {}; stopping anyway", hub.size(), properties.drainTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+        log.info("drained");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first: before the web server's graceful shutdown and before the live subscription. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,77 @@
+package live.bookhub.gateway.session;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.gateway.system.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds dead peers: every {@code ping-interval} each idle client gets a ping, and a WebSocket client
+ * that has said nothing (not even a pong) for {@code idle-timeout} is closed. A peer that vanished
+ * without a FIN would otherwise hold its place and its buffers for hours.
+ */
+@Component
+class Heartbeat implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+
+    private final Hub hub;
+    private final GatewayProperties properties;
+    private final Counter deadCloses;
+    private ScheduledExecutorService timer;
+
+    Heartbeat(Hub hub, GatewayProperties properties, MeterRegistry meters) {
+        this.hub = hub;
+        this.properties = properties;
+        this.deadCloses = Counter.builder("bookhub.gateway.dead.closes")
+                .description("Clients closed because they did not answer pings within the idle timeout")
+                .register(meters);
+    }
+
+    @Override
+    public synchronized void start() {
+        // One thread: a ping to a peer whose socket buffer is full may block it for the container's send timeout.
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "heartbeat"));
+        long interval = properties.pingInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        long idleNanos = properties.idleTimeout().toNanos();
+        long now = System.nanoTime();
+        hub.forEach(session -> {
+            try {
+                if (session.isSilentFor(idleNanos, now)) {
+                    deadCloses.increment();
+                    log.debug("client {} did not answer pings for {}: closing it", session.id(), properties.idleTimeout());
+                    hub.remove(session);
+                    session.close(CloseCodes.GOING_AWAY, "no answer to pings");
+                } else {
+                    session.ping();
+                }
+            } catch (RuntimeException e) {
+                log.debug("heartbeat of client {} failed: {}", session.id(), e.toString());
+            }
+        });
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+}

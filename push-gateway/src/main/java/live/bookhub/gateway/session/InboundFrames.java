@@ -1,0 +1,51 @@
+package live.bookhub.gateway.session;
+
+/**
+ * Assembles one WebSocket connection's client frames from the container's partial messages, so an
+ * oversized frame is dropped here and answered with an error frame instead of the container closing
+ * the connection (1009); and counts frames against the connection's rate.
+ */
+final class InboundFrames {
+
+    enum Verdict { INCOMPLETE, COMPLETE, TOO_LARGE, FLOOD }
+
+    private final int maxChars;
+    private final FrameRateLimit rate;
+    private final StringBuilder partial = new StringBuilder();
+    private boolean oversized;
+    private String complete;
+
+    InboundFrames(int maxChars, FrameRateLimit rate) {
+        this.maxChars = maxChars;
+        this.rate = rate;
+    }
+
+    Verdict accept(String chunk, boolean last, long nowNanos) {
+        if (!oversized) {
+            if (partial.length() + chunk.length() > maxChars) {
+                oversized = true;
+                partial.setLength(0);
+            } else {
+                partial.append(chunk);
+            }
+        }
+        if (!last) {
+            return Verdict.INCOMPLETE;
+        }
+        if (!rate.tryTake(nowNanos)) {
+            return Verdict.FLOOD;
+        }
+        if (oversized) {
+            oversized = false;
+            return Verdict.TOO_LARGE;
+        }
+        complete = partial.toString();
+        partial.setLength(0);
+        return Verdict.COMPLETE;
+    }
+
+    /** The frame completed by the last {@link #accept} that returned {@link Verdict#COMPLETE}. */
+    String text() {
+        return complete;
+    }
+}
