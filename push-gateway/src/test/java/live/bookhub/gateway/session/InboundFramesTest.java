@@ -1,0 +1,42 @@
+package live.bookhub.gateway.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import live.bookhub.gateway.session.InboundFrames.Verdict;
+import org.junit.jupiter.api.Test;
+
+class InboundFramesTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void piecesAreJoinedIntoOneFrame() {
+        InboundFrames frames = new InboundFrames(10, new FrameRateLimit(10, 10, 0));
+
+        assertThat(frames.accept("{\"op\"", false, 0)).isEqualTo(Verdict.INCOMPLETE);
+        assertThat(frames.accept(":1}", true, 0)).isEqualTo(Verdict.COMPLETE);
+        assertThat(frames.text()).isEqualTo("{\"op\":1}");
+    }
+
+    @Test
+    void aFrameOverTheLimitIsDroppedWholeAndTheNextOneIsFine() {
+        InboundFrames frames = new InboundFrames(10, new FrameRateLimit(10, 10, 0));
+
+        assertThat(frames.accept("0123456789", false, 0)).isEqualTo(Verdict.INCOMPLETE);
+        assertThat(frames.accept("abc", false, 0)).isEqualTo(Verdict.INCOMPLETE);
+        assertThat(frames.accept("def", true, 0)).isEqualTo(Verdict.TOO_LARGE);
+        assertThat(frames.accept("ok", true, 0)).isEqualTo(Verdict.COMPLETE);
+        assertThat(frames.text()).isEqualTo("ok");
+    }
+
+    @Test
+    void framesBeyondTheBurstAreAFloodUntilTheRateRefillsTheBucket() {
+        InboundFrames frames = new InboundFrames(10, new FrameRateLimit(2, 3, 0));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(frames.accept("x", true, 0)).isEqualTo(Verdict.COMPLETE);
+        }
+        assertThat(frames.accept("x", true, 0)).isEqualTo(Verdict.FLOOD);
+        assertThat(frames.accept("x", true, SECOND)).isEqualTo(Verdict.COMPLETE);
+    }
+}
