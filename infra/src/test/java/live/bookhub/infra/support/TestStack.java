@@ -25,7 +25,7 @@ public final class TestStack implements BeforeAllCallback, ParameterResolver {
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(KEY, key -> new Handle(LocalStack.start(settings())), Handle.class);
+                .computeIfAbsent(KEY, key -> new Handle(startLive()), Handle.class);
     }
 
     @Override
@@ -37,6 +37,17 @@ public final class TestStack implements BeforeAllCallback, ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         beforeAll(context);
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(KEY, Handle.class).stack();
+    }
+
+    private static LocalStack startLive() {
+        LocalStack stack = LocalStack.start(settings());
+        try {
+            PipelineProbe.awaitLive(stack);
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
     }
 
     private static StackSettings settings() {
