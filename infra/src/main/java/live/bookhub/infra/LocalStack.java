@@ -72,7 +72,8 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceProcess("api", settings.apiPort(), settings.javaCommand("api", List.of(
                 "--server.port=" + settings.apiPort(),
                 "--spring.mongodb.uri=" + mongoUri(),
-                "--bookhub.auth.key-dir=" + settings.dataDir().resolve("keys"))), log("api"));
+                "--bookhub.auth.key-dir=" + settings.dataDir().resolve("keys"),
+                "--bookhub.catalog.load-sample=" + settings.sampleCatalog())), log("api"));
     }
 
     private ServiceProcess watcherProcess(String name, int port) {

@@ -20,9 +20,17 @@ import java.util.Map;
  * @param redisPort     redis-server
  * @param javaOptions   JVM options for every service process
  * @param serviceArgs   extra arguments for every service (e.g. {@code --logging.level.root=WARN})
+ * @param sampleCatalog whether the api loads its sample catalog into an empty database
  */
 public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, int watcherPort,
-                            int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs) {
+                            int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs,
+                            boolean sampleCatalog) {
+
+    /** Settings without the sample catalog, as tests want them. */
+    public StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, int watcherPort,
+                         int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs) {
+        this(home, dataDir, apiPort, gatewayPorts, watcherPort, mongoPort, redisPort, javaOptions, serviceArgs, false);
+    }
 
     static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx512m";
 
@@ -37,7 +45,8 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
                 port(env, "BOOKHUB_MONGO_PORT", "27017"),
                 port(env, "BOOKHUB_REDIS_PORT", "6379"),
                 List.of(env.getOrDefault("BOOKHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")),
-                List.of());
+                List.of(),
+                flag(env, "BOOKHUB_SAMPLE_CATALOG", "true"));
     }
 
     /** Each port with the variable that sets it, for the "port in use" message. */
@@ -62,6 +71,14 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
         command.addAll(args);
         command.addAll(serviceArgs);
         return command;
+    }
+
+    private static boolean flag(Map<String, String> env, String variable, String fallback) {
+        String value = env.getOrDefault(variable, fallback).trim();
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new StackException(variable + " must be true or false, not \"" + value + "\"");
     }
 
     private static int port(Map<String, String> env, String variable, String fallback) {

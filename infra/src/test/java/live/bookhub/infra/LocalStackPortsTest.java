@@ -38,6 +38,7 @@ class LocalStackPortsTest {
         assertThat(List.of(defaults.apiPort(), defaults.watcherPort(), defaults.mongoPort(), defaults.redisPort()))
                 .containsExactly(8080, 8090, 27017, 6379);
         assertThat(defaults.gatewayPorts()).containsExactly(8081, 8082);
+        assertThat(defaults.sampleCatalog()).isTrue();
 
         StackSettings custom = StackSettings.fromEnvironment(Map.of("BOOKHUB_GATEWAY_PORTS", "9001, 9002,9003"));
         assertThat(custom.gatewayPorts()).containsExactly(9001, 9002, 9003);
