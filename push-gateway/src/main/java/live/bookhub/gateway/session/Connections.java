@@ -65,6 +65,17 @@ public class Connections {
         ClientSession session = new ClientSession(id, request.authentication(), transport, properties.sendBufferLimit().toBytes(),
                 properties.resumeBufferLimit(), deliveries, this::closeSlow, hub::remove);
         hub.add(session);
+        try {
+            start(session, request);
+        } catch (RuntimeException e) {
+            hub.remove(session);
+            throw e;
+        }
+        return session;
+    }
+
+    private void start(ClientSession session, ConnectRequest request) {
+        String id = session.id();
         List<ControlFrame> refusals = new ArrayList<>();
         request.topics().forEach(topic -> subscribe(session, topic).ifPresent(refusals::add));
 
@@ -92,7 +103,6 @@ public class Connections {
         });
         resumer.catchUp(session);
         log.debug("client {} opened, topics {}, from {}", id, session.topics(), start);
-        return session;
     }
 
     /** A text frame from the client. */
@@ -102,10 +112,13 @@ public class Connections {
         try {
             frame = EnvelopeCodec.mapper().readTree(text);
         } catch (JacksonException e) {
+            frame = null;
+        }
+        if (frame == null || !frame.isObject() || !frame.path("op").isString()) {
             session.sendFrame(Frames.error("bad_frame", "frames are JSON objects with an \"op\""));
             return;
         }
-        String op = frame.path("op").asString("");
+        String op = frame.path("op").asString();
         switch (op) {
             case "ping" -> session.sendFrame(Frames.pong());
             case "subscribe", "unsubscribe" -> changeTopics(session, op, frame.path("topics"));

@@ -13,6 +13,7 @@ final class InboundFrames {
     private final FrameRateLimit rate;
     private final StringBuilder partial = new StringBuilder();
     private boolean oversized;
+    private boolean flooded;
     private String complete;
 
     InboundFrames(int maxChars, FrameRateLimit rate) {
@@ -20,7 +21,11 @@ final class InboundFrames {
         this.rate = rate;
     }
 
+    /** After a {@link Verdict#FLOOD} every further frame is ignored ({@link Verdict#INCOMPLETE}): the connection is closing. */
     Verdict accept(String chunk, boolean last, long nowNanos) {
+        if (flooded) {
+            return Verdict.INCOMPLETE;
+        }
         if (!oversized) {
             if (partial.length() + chunk.length() > maxChars) {
                 oversized = true;
@@ -33,6 +38,7 @@ final class InboundFrames {
             return Verdict.INCOMPLETE;
         }
         if (!rate.tryTake(nowNanos)) {
+            flooded = true;
             return Verdict.FLOOD;
         }
         if (oversized) {

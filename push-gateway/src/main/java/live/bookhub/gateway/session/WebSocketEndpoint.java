@@ -3,11 +3,15 @@ package live.bookhub.gateway.session;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import live.bookhub.gateway.auth.TokenVerifier;
 import live.bookhub.gateway.system.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.CloseStatus;
@@ -19,7 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code GET /ws?topics=…&lastEventId=…}: the WebSocket face of {@link Connections}. */
 @Component
-public class WebSocketEndpoint extends TextWebSocketHandler {
+public class WebSocketEndpoint extends TextWebSocketHandler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketEndpoint.class);
     private static final String CLIENT = "bookhub.client";
@@ -29,12 +33,15 @@ public class WebSocketEndpoint extends TextWebSocketHandler {
     private final Admission admission;
     private final TokenVerifier verifier;
     private final GatewayProperties properties;
+    private final ExecutorService closer;
 
     WebSocketEndpoint(Connections connections, Admission admission, TokenVerifier verifier, GatewayProperties properties) {
         this.connections = connections;
         this.admission = admission;
         this.verifier = verifier;
         this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.closer = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "ws-close-" + threads.incrementAndGet()));
     }
 
     @Override
@@ -50,7 +57,13 @@ public class WebSocketEndpoint extends TextWebSocketHandler {
         long now = System.nanoTime();
         session.getAttributes().put(INBOUND, new InboundFrames((int) properties.maxFrameSize().toBytes(),
                 new FrameRateLimit(properties.maxClientFramesPerSecond(), properties.clientFrameBurst(), now)));
-        session.getAttributes().put(CLIENT, connections.open(request, new WebSocketTransport(session)));
+        try {
+            session.getAttributes().put(CLIENT, connections.open(request, new WebSocketTransport(session, closer)));
+        } catch (RuntimeException e) {
+            admission.release(request.authentication().viewer());
+            log.warn("could not open client {}: {}", session.getId(), e.toString());
+            session.close(new CloseStatus(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume"));
+        }
     }
 
     @Override
@@ -92,6 +105,11 @@ public class WebSocketEndpoint extends TextWebSocketHandler {
         if (client != null) {
             connections.closed(client);
         }
+    }
+
+    @Override
+    public void destroy() {
+        closer.shutdown();
     }
 
     private static String decoded(String value) {

@@ -2,6 +2,8 @@ package live.bookhub.gateway.session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import jakarta.websocket.Session;
@@ -26,9 +28,16 @@ final class WebSocketTransport implements Transport {
 
     private final WebSocketSession session;
     private final Session nativeSession;
+    private final Executor closer;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    WebSocketTransport(WebSocketSession session) {
+    /**
+     * @param closer runs closes: the container's close waits (up to the send timeout) for a write in
+     *               flight, and the thread that decides to close a client may be the fan-out's
+     */
+    WebSocketTransport(WebSocketSession session, Executor closer) {
         this.session = session;
+        this.closer = closer;
         this.nativeSession = ((NativeWebSocketSession) session).getNativeSession(Session.class);
         nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
     }
@@ -59,10 +68,15 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public void close(int code, String reason) {
-        try {
-            session.close(new CloseStatus(code, reason));
-        } catch (IOException | RuntimeException e) {
-            log.debug("closing {} with {} failed: {}", session.getId(), code, e.toString());
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
+        closer.execute(() -> {
+            try {
+                session.close(new CloseStatus(code, reason));
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing {} with {} failed: {}", session.getId(), code, e.toString());
+            }
+        });
     }
 }

@@ -10,7 +10,6 @@ import live.bookhub.events.StreamId;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,19 +57,8 @@ public class EventHistory {
     }
 
     private Optional<StreamId> maxDeletedId() {
-        List<Object> info = redis.execute((RedisCallback<List<Object>>) connection -> castList(
-                connection.execute("XINFO", "STREAM".getBytes(StandardCharsets.US_ASCII), EventStream.KEY.getBytes(StandardCharsets.UTF_8))));
-        for (int i = 0; info != null && i + 1 < info.size(); i += 2) {
-            if ("max-deleted-entry-id".equals(text(info.get(i)))) {
-                return Optional.of(StreamId.parse(text(info.get(i + 1))));
-            }
-        }
-        return Optional.empty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> castList(Object reply) {
-        return reply instanceof List<?> list ? (List<Object>) list : null;
+        Object id = redis.opsForStream().info(EventStream.KEY).getRaw().get("max-deleted-entry-id");
+        return id == null ? Optional.empty() : Optional.of(StreamId.parse(text(id)));
     }
 
     private static String text(Object value) {

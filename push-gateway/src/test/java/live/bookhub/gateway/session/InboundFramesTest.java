@@ -30,13 +30,15 @@ class InboundFramesTest {
     }
 
     @Test
-    void framesBeyondTheBurstAreAFloodUntilTheRateRefillsTheBucket() {
+    void framesBeyondTheBurstAndTheRateAreAFloodAndNothingCountsAfterIt() {
         InboundFrames frames = new InboundFrames(10, new FrameRateLimit(2, 3, 0));
 
         for (int i = 0; i < 3; i++) {
             assertThat(frames.accept("x", true, 0)).isEqualTo(Verdict.COMPLETE);
         }
-        assertThat(frames.accept("x", true, 0)).isEqualTo(Verdict.FLOOD);
         assertThat(frames.accept("x", true, SECOND)).isEqualTo(Verdict.COMPLETE);
+        assertThat(frames.accept("x", true, SECOND)).isEqualTo(Verdict.COMPLETE);
+        assertThat(frames.accept("x", true, SECOND)).isEqualTo(Verdict.FLOOD);
+        assertThat(frames.accept("x", true, 10 * SECOND)).isEqualTo(Verdict.INCOMPLETE);
     }
 }
