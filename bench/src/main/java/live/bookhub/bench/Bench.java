@@ -1,0 +1,144 @@
+package live.bookhub.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import live.bookhub.embedded.EmbeddedRedis;
+import live.bookhub.embedded.FreePorts;
+
+/**
+ * {@code ./bookhub bench}: the same load against the push-gateway and against a Socket.IO 4 server,
+ * both fed from one Redis channel by the watcher's own append script, in one run on this machine.
+ * Everything listens and connects on 127.0.0.1; every step is bounded in count and time.
+ */
+public final class Bench {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    private final BenchSettings settings;
+    private final Path logs;
+
+    private Bench(BenchSettings settings, Path logs) {
+        this.settings = settings;
+        this.logs = logs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.parse(args);
+        Path results = settings.home().resolve("bench/results");
+        Bench bench = new Bench(settings, results.resolve("logs"));
+        System.out.printf("bench: %d clients, rates %s ev/s, %s steps, %d idle clients, %d gateway(s), %d cores%n",
+                settings.clients(), settings.rates(), settings.step(), settings.idleClients(), settings.gateways(),
+                Runtime.getRuntime().availableProcessors());
+        List<TargetResult> measured = new ArrayList<>();
+        try (EmbeddedRedis redis = EmbeddedRedis.start(FreePorts.next(), null);
+             Publisher publisher = new Publisher(settings.home(), redis.uri())) {
+            measured.add(bench.measure("push-gateway", Protocol.BOOKHUB, publisher, index ->
+                    ServerProcess.gateway(settings.home(), FreePorts.next(), redis.uri(), settings.gatewayJvm(), bench.logs.resolve("gateway-" + index + ".log")),
+                    settings.gateways()));
+            measured.add(bench.measure("socket.io", Protocol.SOCKET_IO, publisher, index ->
+                    ServerProcess.socketIo(settings.home(), FreePorts.next(), redis.uri(), bench.logs.resolve("socketio.log")), 1));
+        }
+        Report report = new Report(settings, measured.get(0), measured.get(1), Instant.now());
+        String text = report.text();
+        System.out.println(text);
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("latest.md"), text);
+        Files.writeString(results.resolve("latest.svg"), report.svg());
+        System.out.println("written: " + results.resolve("latest.md") + ", " + results.resolve("latest.svg"));
+    }
+
+    private TargetResult measure(String name, Protocol protocol, Publisher publisher, Function<Integer, ServerProcess> starter,
+                                 int processes) throws Exception {
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < processes; i++) {
+                servers.add(starter.apply(i + 1));
+            }
+            for (ServerProcess server : servers) {
+                server.awaitReady(Duration.ofSeconds(90));
+            }
+            List<Integer> ports = servers.stream().map(ServerProcess::port).toList();
+            List<Long> pids = servers.stream().map(ServerProcess::pid).toList();
+            List<StepResult> ladder = new ArrayList<>();
+            try (LoadClients clients = new LoadClients(protocol, settings.clientThreads())) {
+                clients.connect(ports, settings.clients(), CONNECT_TIMEOUT);
+                System.out.printf("%s: %d clients connected; warming up%n", name, settings.clients());
+                step(clients, publisher, pids, settings.clients(), settings.rates().get(0), settings.step());
+                for (int rate : settings.rates()) {
+                    StepResult step = step(clients, publisher, pids, settings.clients(), rate, settings.step());
+                    print(name, step);
+                    ladder.add(step);
+                    if (!step.sustained()) {
+                        break;
+                    }
+                }
+            }
+            long rssBefore = pids.stream().mapToLong(ProcStats::rssBytes).sum();
+            try (LoadClients idle = new LoadClients(protocol, settings.clientThreads())) {
+                idle.connect(ports, settings.idleClients(), CONNECT_TIMEOUT);
+                long rssAfter = pids.stream().mapToLong(ProcStats::rssBytes).sum();
+                double perClient = (rssAfter - rssBefore) / (double) settings.idleClients();
+                System.out.printf("%s: %d idle clients connected, %.1f KiB resident memory each%n", name, settings.idleClients(), perClient / 1024);
+                StepResult many = step(idle, publisher, pids, settings.idleClients(), settings.idleRate(), settings.step());
+                print(name, many);
+                return new TargetResult(name, ladder, many, perClient);
+            }
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+        }
+    }
+
+    /** Publishes at {@code rate} for {@code duration}, waits until every delivery arrived or none came for a while, and measures. */
+    private static StepResult step(LoadClients clients, Publisher publisher, List<Long> pids, int clientCount, int rate,
+                                   Duration duration) throws InterruptedException {
+        Phase phase = new Phase(publisher.nextSeq(), (int) (rate * duration.toMillis() / 1000));
+        clients.startPhase(phase);
+        double cpuBefore = cpu(pids);
+        long start = System.nanoTime();
+        long published = publisher.publish(rate, duration);
+        long expected = published * clientCount;
+        long lastCount = -1;
+        long lastProgress = System.nanoTime();
+        long lastArrival = System.nanoTime();
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long count = phase.unique.sum();
+            if (count != lastCount) {
+                lastCount = count;
+                lastProgress = System.nanoTime();
+                lastArrival = lastProgress;
+            }
+            if (count >= expected || System.nanoTime() - lastProgress > QUIET.toNanos()) {
+                break;
+            }
+            Thread.sleep(50); // sampling progress of the load, not a test's wait
+        }
+        double cpu = cpu(pids) - cpuBefore;
+        clients.startPhase(null);
+        long delivered = phase.unique.sum();
+        double seconds = Math.max(duration.toNanos(), lastArrival - start) / 1e9;
+        return new StepResult(clientCount, rate, published, delivered, expected - delivered, phase.duplicates.sum(),
+                delivered / seconds, phase.latency.percentileMillis(0.50), phase.latency.percentileMillis(0.99),
+                phase.latency.percentileMillis(0.999), cpu, delivered == 0 ? Double.NaN : cpu / (delivered / 1e6));
+    }
+
+    private static double cpu(List<Long> pids) {
+        return pids.stream().mapToDouble(ProcStats::cpuSeconds).sum();
+    }
+
+    private static void print(String name, StepResult step) {
+        System.out.printf("%s: %5d clients x %5d ev/s: %,10.0f deliveries/s, p50 %7.1f ms, p99 %7.1f ms, p99.9 %7.1f ms, missing %d, duplicates %d, %.2f CPU-s/M%s%n",
+                name, step.clients(), step.eventsPerSecond(), step.deliveriesPerSecond(), step.p50Millis(), step.p99Millis(),
+                step.p999Millis(), step.missing(), step.duplicates(), step.cpuSecondsPerMillion(), step.sustained() ? "" : "  (not sustained)");
+    }
+}

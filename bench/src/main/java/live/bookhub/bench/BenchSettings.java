@@ -1,0 +1,46 @@
+package live.bookhub.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run measures; each can be set as {@code --name=value}.
+ *
+ * @param home        the project root (jars, the watcher's script, the Socket.IO server)
+ * @param clients     clients connected during the rate ladder
+ * @param rates       events per second of the ladder's steps, lowest first
+ * @param step        how long each step publishes
+ * @param idleClients clients connected for the memory and concurrency step
+ * @param idleRate    events per second published to the idle clients once they are all connected
+ * @param gateways    push-gateway processes the clients are spread over
+ * @param clientThreads load generator threads
+ * @param gatewayJvm  JVM options of the push-gateway processes
+ */
+record BenchSettings(Path home, int clients, List<Integer> rates, Duration step, int idleClients, int idleRate,
+                     int gateways, int clientThreads, List<String> gatewayJvm) {
+
+    static BenchSettings parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return new BenchSettings(
+                Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize(),
+                Integer.parseInt(options.getOrDefault("clients", "1000")),
+                Arrays.stream(options.getOrDefault("rates", "25,50,100,200,300,400,600,800,1000,1500,2000").split(","))
+                        .map(String::trim).map(Integer::parseInt).toList(),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "5"))),
+                Integer.parseInt(options.getOrDefault("idle-clients", "10000")),
+                Integer.parseInt(options.getOrDefault("idle-rate", "10")),
+                Integer.parseInt(options.getOrDefault("gateways", "1")),
+                Integer.parseInt(options.getOrDefault("client-threads", "2")),
+                List.of(options.getOrDefault("gateway-jvm", "-XX:+UseSerialGC -Xms64m -Xmx1g -Xss512k").split("\\s+")));
+    }
+}

@@ -1,0 +1,136 @@
+package live.bookhub.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+
+/**
+ * Many WebSocket clients in one process on few threads (Netty), so the load generator costs little
+ * next to the server it measures. Only ever connects to 127.0.0.1.
+ */
+final class LoadClients implements AutoCloseable {
+
+    private static final int CONNECTING_AT_ONCE = 200;
+
+    private final Protocol protocol;
+    private final EventLoopGroup group;
+    private final List<Channel> channels = new ArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile Phase phase;
+
+    LoadClients(Protocol protocol, int threads) {
+        this.protocol = protocol;
+        this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    }
+
+    /** Opens {@code count} connections spread over the ports, and waits until each has been welcomed. */
+    void connect(List<Integer> ports, int count, Duration timeout) throws InterruptedException {
+        CountDownLatch welcomed = new CountDownLatch(count);
+        Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
+        for (int i = 0; i < count; i++) {
+            connecting.acquire();
+            URI uri = URI.create("ws://127.0.0.1:" + ports.get(i % ports.size()) + protocol.path());
+            Handshake handshake = new Handshake(welcomed, connecting);
+            Channel channel = bootstrap(uri, handshake).connect("127.0.0.1", uri.getPort()).sync().channel();
+            channels.add(channel);
+        }
+        if (!welcomed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(welcomed.getCount() + " of " + count + " connections were not welcomed within "
+                    + timeout + "; " + failures.get() + " failed");
+        }
+    }
+
+    private Bootstrap bootstrap(URI uri, Handshake handshake) {
+        return new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                                        .webSocketUri(uri).maxFramePayloadLength(1 << 20).build()),
+                                new LoadConnection(protocol, LoadClients.this, handshake));
+                    }
+                });
+    }
+
+    /** One connection's way to being welcomed: frees its place among those connecting at once, whatever the outcome. */
+    static final class Handshake {
+        private final CountDownLatch welcomed;
+        private final Semaphore connecting;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Handshake(CountDownLatch welcomed, Semaphore connecting) {
+            this.welcomed = welcomed;
+            this.connecting = connecting;
+        }
+
+        void succeeded() {
+            if (done.compareAndSet(false, true)) {
+                welcomed.countDown();
+                connecting.release();
+            }
+        }
+
+        void failed() {
+            if (done.compareAndSet(false, true)) {
+                connecting.release();
+            }
+        }
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void startPhase(Phase next) {
+        phase = next;
+    }
+
+    void failed(Throwable cause) {
+        if (failures.incrementAndGet() <= 3) {
+            System.err.println("load client failed: " + cause);
+        }
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    int open() {
+        return (int) channels.stream().filter(Channel::isActive).count();
+    }
+
+    /** Closes every connection and waits until they are closed. */
+    void disconnect() {
+        channels.forEach(Channel::close);
+        channels.forEach(channel -> channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS));
+        channels.clear();
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

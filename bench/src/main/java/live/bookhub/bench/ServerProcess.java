@@ -1,0 +1,86 @@
+package live.bookhub.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A server under test as a child process on 127.0.0.1, with its output in a log file. */
+final class ServerProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final int port;
+    private final String readinessPath;
+    private final Process process;
+
+    private ServerProcess(List<String> command, int port, String readinessPath, Path log) {
+        this.port = port;
+        this.readinessPath = readinessPath;
+        try {
+            Files.createDirectories(log.getParent());
+            this.process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    static ServerProcess gateway(Path home, int port, String redisUri, List<String> jvmOptions, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", home.resolve("push-gateway/target/push-gateway.jar").toString(),
+                "--server.port=" + port, "--spring.data.redis.url=" + redisUri, "--bookhub.gateway.name=bench-" + port,
+                "--logging.level.root=WARN"));
+        return new ServerProcess(command, port, "/actuator/health", log);
+    }
+
+    static ServerProcess socketIo(Path home, int port, String redisUri, Path log) {
+        return new ServerProcess(List.of("node", home.resolve("bench/socketio/server.js").toString(), String.valueOf(port), redisUri),
+                port, "/socket.io/?EIO=4&transport=polling", log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readinessPath)).timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server on port " + port + " exited during start");
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200); // polling a child process that has no readiness callback
+        }
+        throw new IllegalStateException("the server on port " + port + " was not ready within " + timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
