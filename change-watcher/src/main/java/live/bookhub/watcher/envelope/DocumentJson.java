@@ -1,12 +1,18 @@
 package live.bookhub.watcher.envelope;
 
+import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -23,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DocumentJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DocumentCodec DOCUMENT_CODEC = new DocumentCodec();
 
     private DocumentJson() {
     }
@@ -39,13 +46,27 @@ public final class DocumentJson {
         return json;
     }
 
-    /** The REST form of a document id: ObjectIds as hex, anything else as its string form. */
+    /**
+     * The REST form of a document id: ObjectIds as hex, strings as they are, documents as JSON, anything
+     * else as its string form; the same whether the id comes decoded (a document) or raw (a documentKey).
+     */
     public static String idString(Object id) {
-        if (id instanceof org.bson.BsonValue bson) {
-            return bson.isObjectId() ? bson.asObjectId().getValue().toHexString()
-                    : bson.isString() ? bson.asString().getValue() : bson.toString();
+        if (id instanceof BsonValue bson) {
+            return idString(decode(new BsonDocument("id", bson)).get("id"));
         }
-        return id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id);
+        if (id instanceof ObjectId objectId) {
+            return objectId.toHexString();
+        }
+        if (id instanceof Document document) {
+            return document.toJson();
+        }
+        JsonNode json = value(id);
+        return json.isString() ? json.asString() : json.toString();
+    }
+
+    /** A raw BSON document as the driver's default codec decodes it (what {@link #toJson(Document)} takes). */
+    static Document decode(BsonDocument bson) {
+        return DOCUMENT_CODEC.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
     }
 
     private static JsonNode value(Object value) {
@@ -62,7 +83,9 @@ public final class DocumentJson {
         } else if (value instanceof Boolean bool) {
             return NODES.booleanNode(bool);
         } else if (value instanceof Decimal128 decimal) {
-            return decimal.isNaN() || decimal.isInfinite() ? NODES.textNode(decimal.toString()) : NODES.numberNode(decimal.bigDecimalValue());
+            // NaN and the infinities have no JSON number form; via the string, negative zero becomes 0
+            // (Decimal128.bigDecimalValue refuses it).
+            return decimal.isFinite() ? NODES.numberNode(new BigDecimal(decimal.toString())) : NODES.textNode(decimal.toString());
         } else if (value instanceof ObjectId objectId) {
             return NODES.textNode(objectId.toHexString());
         } else if (value instanceof Date date) {

@@ -11,34 +11,46 @@ import io.micrometer.core.instrument.Timer;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.EventStream;
+import live.bookhub.watcher.leader.Leadership;
+import live.bookhub.watcher.leader.NotLeaderException;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends envelopes to the Redis stream and publishes them, atomically and idempotently per change
- * stream (see {@code scripts/append-event.lua}).
+ * stream (see {@code scripts/append-event.lua}), and only while this replica leads: locally it checks
+ * the lease's publish window, and Redis refuses the epoch of a term that was taken over (the fence).
  */
 @Component
 public class RedisEventAppender {
 
     private static final Logger log = LoggerFactory.getLogger(RedisEventAppender.class);
     private static final String LAST_TOKEN_KEY = "bookhub:watcher:last-token:";
+    /** The newest lease epoch that appended or took over; appends of older epochs are refused. */
+    static final String FENCE_KEY = "bookhub:watcher:epoch";
+    private static final String FENCED = "FENCED";
 
     private final StringRedisTemplate redis;
     private final RedisScript<String> appendScript;
+    private final RedisScript<String> fenceScript;
+    private final Leadership leadership;
     private final WatcherProperties properties;
     private final MeterRegistry meters;
     private final Timer lag;
     private final Counter duplicates;
 
-    RedisEventAppender(StringRedisTemplate redis, WatcherProperties properties, MeterRegistry meters) {
+    RedisEventAppender(StringRedisTemplate redis, Leadership leadership, WatcherProperties properties, MeterRegistry meters) {
         this.redis = redis;
         this.appendScript = RedisScript.of(new ClassPathResource("scripts/append-event.lua"), String.class);
+        this.fenceScript = RedisScript.of(new ClassPathResource("scripts/raise-fence.lua"), String.class);
+        this.leadership = leadership;
         this.properties = properties;
         this.meters = meters;
         this.lag = Timer.builder("bookhub.watcher.lag")
@@ -53,24 +65,60 @@ public class RedisEventAppender {
     /**
      * @param source the change stream the envelope comes from (one last-token per stream)
      * @return the stream id, or empty when this change had been appended already
+     * @throws NotLeaderException when this replica may not publish (any more)
      */
     public Optional<String> append(String source, Envelope envelope) {
-        String id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source),
-                String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(envelope), envelope.token(),
-                EventStream.CHANNEL);
-        if (id == null) {
-            duplicates.increment();
-            log.debug("skipped change {} of {}: appended already", envelope.token(), source);
-            return Optional.empty();
-        }
-        meters.counter("bookhub.watcher.events.appended", "type", envelope.type()).increment();
-        lag.record(Duration.between(envelope.ts(), Instant.now()));
-        log.debug("appended {} {} as {}", envelope.type(), envelope.token(), id);
-        return Optional.of(id);
+        return Optional.ofNullable(execute(source, envelope, false));
+    }
+
+    /**
+     * Appends a {@code sync:reset} whose token becomes the stream's position whatever the last token:
+     * after lost history the stream restarts from now, and "now" may sort before the lost position when
+     * it belongs to another deployment.
+     */
+    public String appendReset(String source, Envelope reset) {
+        return execute(source, reset, true);
     }
 
     /** The token of the last change appended from this change stream, if any. */
     public Optional<String> lastAppendedToken(String source) {
         return Optional.ofNullable(redis.opsForValue().get(LAST_TOKEN_KEY + source));
+    }
+
+    /**
+     * Makes Redis refuse appends of every older term, before this new leader reads where to start.
+     *
+     * @throws NotLeaderException when a newer term took over already
+     */
+    public void raiseFence(long epoch) {
+        long fence = Long.parseLong(redis.execute(fenceScript, List.of(FENCE_KEY), String.valueOf(epoch)));
+        if (fence > epoch) {
+            throw new NotLeaderException("epoch " + epoch + " was superseded by epoch " + fence);
+        }
+    }
+
+    private String execute(String source, Envelope envelope, boolean reset) {
+        long epoch = leadership.epochForPublishing();
+        String id;
+        try {
+            id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source, FENCE_KEY),
+                    String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(envelope), envelope.token(),
+                    EventStream.CHANNEL, String.valueOf(epoch), reset ? "reset" : "change");
+        } catch (DataAccessException e) {
+            String cause = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+            if (cause != null && cause.contains(FENCED)) {
+                throw new NotLeaderException("Redis refused the append: " + cause);
+            }
+            throw e;
+        }
+        if (id == null) {
+            duplicates.increment();
+            log.debug("skipped change {} of {}: appended already", envelope.token(), source);
+            return null;
+        }
+        meters.counter("bookhub.watcher.events.appended", "type", envelope.type()).increment();
+        lag.record(Duration.between(envelope.ts(), Instant.now()));
+        log.debug("appended {} {} as {}", envelope.type(), envelope.token(), id);
+        return id;
     }
 }

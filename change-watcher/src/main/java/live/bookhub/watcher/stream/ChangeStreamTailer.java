@@ -1,15 +1,20 @@
 package live.bookhub.watcher.stream;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.OperationType;
+import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.watcher.envelope.ChangeEnvelopes;
+import live.bookhub.watcher.envelope.EnvelopeMapper;
+import live.bookhub.watcher.envelope.ResetEnvelopes;
+import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
 import live.bookhub.watcher.publish.RedisEventAppender;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.bson.BsonDocument;
@@ -21,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The streaming loop for one collection: reads its change stream, appends each change to Redis,
  * checkpoints the position. Any failure (Redis or MongoDB away) closes the stream, waits with
- * backoff and reopens it after the last change appended, so nothing is lost or appended twice.
+ * backoff and reopens it after the last change appended, so nothing is lost or appended twice. When
+ * that position is gone from the oplog, it sends one {@code sync:reset} and goes on from now; when
+ * the collection is dropped or renamed, it goes on after the invalidation.
  */
 final class ChangeStreamTailer implements Runnable {
 
@@ -29,23 +36,30 @@ final class ChangeStreamTailer implements Runnable {
 
     private final String collectionName;
     private final MongoCollection<Document> collection;
+    private final EnvelopeMapper envelopes;
     private final RedisEventAppender appender;
     private final ResumeTokenStore checkpoints;
     private final WatcherProperties properties;
+    private final MeterRegistry meters;
     /** The token after which the stream (re)opens: the last change appended, or a stored position. */
     private String position;
     private boolean positioned;
+    /** Set when the stream cannot resume at {@link #position}: a reset is due before anything else. */
+    private StreamFailure lost;
     private String checkpointed;
     private long lastCheckpointNanos;
     private Duration pause;
 
-    ChangeStreamTailer(String collectionName, MongoCollection<Document> collection, RedisEventAppender appender,
-                       ResumeTokenStore checkpoints, WatcherProperties properties) {
+    ChangeStreamTailer(String collectionName, MongoCollection<Document> collection, EnvelopeMapper envelopes,
+                       RedisEventAppender appender, ResumeTokenStore checkpoints, WatcherProperties properties,
+                       MeterRegistry meters) {
         this.collectionName = collectionName;
         this.collection = collection;
+        this.envelopes = envelopes;
         this.appender = appender;
         this.checkpoints = checkpoints;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -53,27 +67,20 @@ final class ChangeStreamTailer implements Runnable {
         pause = properties.retryMin();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                if (!positioned) {
+                if (lost != null) {
+                    restartFromNow();
+                } else if (!positioned) {
                     position = startPosition().orElse(null);
                     positioned = true;
                 }
                 tail();
-            } catch (MongoInterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (!recover(e)) {
                     break;
                 }
-                log.warn("change stream of {} failed, retrying after {} ms from {}: {}", collectionName,
-                        pause.toMillis(), position, e.toString());
-                if (!sleep(pause)) {
-                    break;
-                }
-                Duration doubled = pause.multipliedBy(2);
-                pause = doubled.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : doubled;
             }
         }
-        log.info("stopped watching {} at {}", collectionName, position);
+        log.info("stopped watching {} at {}", collectionName, position == null ? "its start" : position);
     }
 
     /**
@@ -99,24 +106,77 @@ final class ChangeStreamTailer implements Runnable {
                 .maxAwaitTime(properties.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS)
                 .batchSize(properties.batchSize());
         if (position != null) {
-            stream = stream.resumeAfter(new BsonDocument("_data", new BsonString(position)));
+            // startAfter, unlike resumeAfter, also accepts the token of an invalidate (after a drop or rename).
+            stream = stream.startAfter(new BsonDocument("_data", new BsonString(position)));
         }
         try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = stream.cursor()) {
-            pause = properties.retryMin();
             while (!Thread.currentThread().isInterrupted()) {
                 ChangeStreamDocument<Document> change = cursor.tryNext();
                 if (change == null) {
+                    pause = properties.retryMin();
                     checkpointIdle(cursor.getResumeToken());
                     continue;
                 }
-                ChangeEnvelopes.toEnvelope(collectionName, change)
-                        .ifPresent(envelope -> appender.append(collectionName, envelope));
-                position = ChangeEnvelopes.tokenOf(change.getResumeToken());
+                String token = ChangeEnvelopes.tokenOf(change.getResumeToken());
+                if (change.getOperationType() == OperationType.INVALIDATE) {
+                    position = token;
+                    checkpoint(token);
+                    log.info("change stream of {} invalidated (the collection was dropped or renamed): watching it again after {}",
+                            collectionName, token);
+                    return;
+                }
+                envelopes.toEnvelope(collectionName, change).ifPresent(envelope -> appender.append(collectionName, envelope));
+                pause = properties.retryMin();
+                position = token;
                 if (cursor.available() == 0) {
                     checkpoint(position);
                 }
             }
         }
+    }
+
+    /** @return whether to go on */
+    private boolean recover(RuntimeException e) {
+        StreamFailure failure = StreamFailure.of(e);
+        if (failure == StreamFailure.INTERRUPTED) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        meters.counter("bookhub.watcher.errors", "cause", failure.cause()).increment();
+        if (failure.resetReason() != null && lost == null) {
+            lost = failure;
+            return true;
+        }
+        if (failure == StreamFailure.NOT_LEADER) {
+            positioned = false; // another term may have appended meanwhile: read the start position again
+        }
+        log.warn("change stream of {} failed, retrying after {} ms from {}: {}", collectionName, pause.toMillis(),
+                position, e.toString());
+        if (!sleep(pause)) {
+            return false;
+        }
+        Duration doubled = pause.multipliedBy(2);
+        pause = doubled.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : doubled;
+        return true;
+    }
+
+    /**
+     * The stream cannot resume where it was: appends one {@code sync:reset} saying so, then goes on from
+     * now. Changes in between are not sent; clients refetch when they get the reset, so they see them.
+     */
+    private void restartFromNow() {
+        Reason reason = lost.resetReason();
+        String resumed = StreamPositions.now(collection.watch()
+                .maxAwaitTime(properties.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS));
+        appender.appendReset(collectionName, ResetEnvelopes.historyLost(collectionName, reason,
+                String.valueOf(position), resumed, Instant.now()));
+        meters.counter("bookhub.watcher.resets", "collection", collectionName, "reason", reason.wireName()).increment();
+        log.warn("change stream of {} cannot resume after {} ({}): sent sync:reset and resumed from now, after {}",
+                collectionName, position, reason.wireName(), resumed);
+        position = resumed;
+        positioned = true;
+        lost = null;
+        checkpoint(resumed);
     }
 
     /** An idle stream still moves its post-batch position forward; storing it now and then keeps the

@@ -5,45 +5,55 @@ import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.watcher.envelope.EnvelopeMapper;
 import live.bookhub.watcher.publish.RedisEventAppender;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Runs one {@link ChangeStreamTailer} per watched collection, each on its own named thread. */
+/**
+ * Runs one {@link ChangeStreamTailer} per watched collection, each on its own named thread, while this
+ * replica leads: the lease loop starts them when it wins a term and stops them when it loses it.
+ */
 @Component
-class Watchers implements SmartLifecycle {
+public class Watchers {
 
     private static final Logger log = LoggerFactory.getLogger(Watchers.class);
 
     private final MongoClient mongo;
+    private final EnvelopeMapper envelopes;
     private final RedisEventAppender appender;
     private final ResumeTokenStore checkpoints;
     private final WatcherProperties properties;
+    private final MeterRegistry meters;
     private final List<Thread> threads = new ArrayList<>();
 
-    Watchers(MongoClient mongo, RedisEventAppender appender, ResumeTokenStore checkpoints, WatcherProperties properties) {
+    Watchers(MongoClient mongo, EnvelopeMapper envelopes, RedisEventAppender appender, ResumeTokenStore checkpoints,
+             WatcherProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
+        this.envelopes = envelopes;
         this.appender = appender;
         this.checkpoints = checkpoints;
         this.properties = properties;
+        this.meters = meters;
     }
 
-    @Override
     public synchronized void start() {
+        if (!threads.isEmpty()) {
+            return;
+        }
         MongoDatabase database = mongo.getDatabase(properties.database());
         for (String collection : properties.collections()) {
-            Thread thread = new Thread(new ChangeStreamTailer(collection, database.getCollection(collection), appender,
-                    checkpoints, properties), "watch-" + collection);
+            Thread thread = new Thread(new ChangeStreamTailer(collection, database.getCollection(collection), envelopes,
+                    appender, checkpoints, properties, meters), "watch-" + collection);
             thread.start();
             threads.add(thread);
         }
         log.info("watching {}.{}", properties.database(), properties.collections());
     }
 
-    @Override
     public synchronized void stop() {
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
@@ -56,7 +66,6 @@ class Watchers implements SmartLifecycle {
         threads.clear();
     }
 
-    @Override
     public synchronized boolean isRunning() {
         return !threads.isEmpty();
     }

@@ -1,10 +1,12 @@
 package live.bookhub.watcher.system;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The change-watcher's settings ({@code bookhub.watcher.*}); each is described in the README.
@@ -17,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointInterval how often an idle watcher stores the stream's post-batch position
  * @param retryMin           the first pause after a failure; doubled on each failure in a row
  * @param retryMax           the longest pause between retries
+ * @param maxDataSize        an envelope whose {@code data} is larger (as JSON) carries only the id, flagged {@code truncated}
+ * @param leaseTtl           how long the leader's lease lasts unrenewed; a standby takes over after it
+ * @param leaseRenewInterval how often the leader renews its lease and a standby tries to take it
+ * @param replicaName        this replica's name in the lease; blank for {@code <host>:<pid>}
  */
 @ConfigurationProperties("bookhub.watcher")
 public record WatcherProperties(
@@ -27,5 +33,30 @@ public record WatcherProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration checkpointInterval,
         @DefaultValue("100ms") Duration retryMin,
-        @DefaultValue("5s") Duration retryMax) {
+        @DefaultValue("5s") Duration retryMax,
+        @DefaultValue(DEFAULT_MAX_DATA_SIZE) DataSize maxDataSize,
+        @DefaultValue("6s") Duration leaseTtl,
+        @DefaultValue("2s") Duration leaseRenewInterval,
+        @DefaultValue("") String replicaName) {
+
+    /** Shared with the replay command, which runs without Spring. */
+    public static final String DEFAULT_MAX_DATA_SIZE = "256KB";
+
+    public WatcherProperties {
+        if (leaseRenewInterval.multipliedBy(2).compareTo(leaseTtl) > 0) {
+            throw new IllegalArgumentException("bookhub.watcher.lease-ttl (" + leaseTtl
+                    + ") must be at least twice bookhub.watcher.lease-renew-interval (" + leaseRenewInterval
+                    + "): a leader stops publishing one renew interval before its lease ends");
+        }
+        if (replicaName.isBlank()) {
+            // RuntimeMXBean's name is "<pid>@<host>": unique per process, readable in the lease document.
+            String[] pidAtHost = ManagementFactory.getRuntimeMXBean().getName().split("@", 2);
+            replicaName = pidAtHost.length == 2 ? pidAtHost[1] + ":" + pidAtHost[0] : pidAtHost[0];
+        }
+    }
+
+    /** How long after a renewal started the leader may still publish: one renew interval less than the lease. */
+    public Duration publishWindow() {
+        return leaseTtl.minus(leaseRenewInterval);
+    }
 }

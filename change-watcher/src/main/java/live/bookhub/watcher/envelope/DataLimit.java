@@ -1,0 +1,54 @@
+package live.bookhub.watcher.envelope;
+
+import java.io.OutputStream;
+
+import live.bookhub.events.Envelope;
+import live.bookhub.events.EnvelopeCodec;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Caps the size of an envelope's {@code data}: above {@code maxBytes} of JSON it is cut down to the
+ * document's id and the envelope is flagged {@code truncated}, so a 10 MB document written from mongosh
+ * reaches clients as a small hint to refetch it instead of a frame no gateway or browser wants.
+ */
+record DataLimit(long maxBytes) {
+
+    Envelope apply(Envelope envelope) {
+        if (envelope.data() == null || jsonSize(envelope) <= maxBytes) {
+            return envelope;
+        }
+        return truncated(envelope);
+    }
+
+    /** The envelope with {@code data} cut down to the id, flagged {@code truncated}. */
+    private static Envelope truncated(Envelope envelope) {
+        ObjectNode idOnly = JsonNodeFactory.instance.objectNode();
+        if (envelope.data() != null && envelope.data().has("id")) {
+            idOnly.set("id", envelope.data().get("id"));
+        }
+        return new Envelope(envelope.id(), envelope.type(), envelope.topic(), envelope.ts(), envelope.token(), idOnly,
+                envelope.changed(), true);
+    }
+
+    private static long jsonSize(Envelope envelope) {
+        ByteCounter counter = new ByteCounter();
+        EnvelopeCodec.mapper().writeValue(counter, envelope.data());
+        return counter.count;
+    }
+
+    /** Counts the bytes of the JSON without holding them: the data being measured may be megabytes. */
+    private static final class ByteCounter extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
+    }
+}

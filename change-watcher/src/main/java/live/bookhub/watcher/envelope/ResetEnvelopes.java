@@ -1,0 +1,74 @@
+package live.bookhub.watcher.envelope;
+
+import java.time.Instant;
+
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import live.bookhub.events.Envelope;
+import live.bookhub.events.EventType;
+import live.bookhub.events.Topics;
+import org.bson.Document;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The watcher's {@code sync:reset} envelopes, for every client (topic {@value Topics#EVERYONE}): events
+ * of a collection were lost, or the collection itself went away, so clients must refetch. {@code data}
+ * says which collection and why ({@code reason}), with the positions concerned.
+ */
+public final class ResetEnvelopes {
+
+    /** Why a reset was sent, as {@code data.reason}. */
+    public enum Reason {
+        /** The resume position fell off the oplog (MongoDB error 286). */
+        HISTORY_LOST("history_lost"),
+        /** The resume position is unknown to this deployment (MongoDB error 280). */
+        UNKNOWN_POSITION("unknown_position"),
+        DROPPED("dropped"),
+        RENAMED("renamed"),
+        DATABASE_DROPPED("database_dropped");
+
+        private final String wireName;
+
+        Reason(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    private ResetEnvelopes() {
+    }
+
+    /**
+     * The change stream could not resume after {@code lost} and restarted from now, at {@code resumed}:
+     * the changes in between were not sent.
+     */
+    public static Envelope historyLost(String collection, Reason reason, String lost, String resumed, Instant ts) {
+        ObjectNode data = data(collection, reason);
+        data.put("lost", lost);
+        data.put("resumed", resumed);
+        return reset(ts, resumed, data);
+    }
+
+    /** The watched collection was dropped or renamed (or its database dropped). */
+    static Envelope collectionGone(String collection, ChangeStreamDocument<Document> change) {
+        ObjectNode data = switch (change.getOperationType()) {
+            case DROP -> data(collection, Reason.DROPPED);
+            case RENAME -> data(collection, Reason.RENAMED)
+                    .put("from", change.getNamespace().getCollectionName())
+                    .put("to", change.getDestinationNamespace().getCollectionName());
+            default -> data(collection, Reason.DATABASE_DROPPED);
+        };
+        return reset(ChangeEnvelopes.timeOf(change), ChangeEnvelopes.tokenOf(change.getResumeToken()), data);
+    }
+
+    private static ObjectNode data(String collection, Reason reason) {
+        return JsonNodeFactory.instance.objectNode().put("collection", collection).put("reason", reason.wireName());
+    }
+
+    private static Envelope reset(Instant ts, String token, ObjectNode data) {
+        return new Envelope(null, EventType.SYNC_RESET.wireName(), Topics.EVERYONE, ts, token, data, null, null);
+    }
+}

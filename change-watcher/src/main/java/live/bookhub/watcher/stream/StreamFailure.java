@@ -1,0 +1,68 @@
+package live.bookhub.watcher.stream;
+
+import com.mongodb.MongoException;
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoServerException;
+import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
+import live.bookhub.watcher.leader.NotLeaderException;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * What a failure of the streaming loop means for it, Debezium's single error classifier: lost history
+ * is answered with a reset, an interrupt ends the loop, everything else is retried with backoff.
+ */
+enum StreamFailure {
+    /** The thread was interrupted (the watcher stops or steps down). */
+    INTERRUPTED("interrupted"),
+    /** MongoDB 286 ChangeStreamHistoryLost: the resume position fell off the oplog. */
+    HISTORY_LOST("history_lost"),
+    /** MongoDB 280 ChangeStreamFatalError: the resume position is unknown (another deployment, say). */
+    UNKNOWN_POSITION("unknown_position"),
+    /** This replica may not publish now; the lease loop decides whether it leads again. */
+    NOT_LEADER("not_leader"),
+    REDIS("redis"),
+    MONGODB("mongodb"),
+    OTHER("other");
+
+    static final int HISTORY_LOST_CODE = 286;
+    static final int FATAL_CODE = 280;
+
+    private final String cause;
+
+    StreamFailure(String cause) {
+        this.cause = cause;
+    }
+
+    /** The {@code cause} tag of {@code bookhub_watcher_errors_total}. */
+    String cause() {
+        return cause;
+    }
+
+    /** The reset sent for a failure that restarts the stream from now, or null. */
+    Reason resetReason() {
+        return switch (this) {
+            case HISTORY_LOST -> Reason.HISTORY_LOST;
+            case UNKNOWN_POSITION -> Reason.UNKNOWN_POSITION;
+            default -> null;
+        };
+    }
+
+    static StreamFailure of(RuntimeException failure) {
+        if (failure instanceof MongoInterruptedException || Thread.currentThread().isInterrupted()) {
+            return INTERRUPTED;
+        }
+        if (failure instanceof MongoServerException server && server.getCode() == HISTORY_LOST_CODE) {
+            return HISTORY_LOST;
+        }
+        if (failure instanceof MongoServerException server && server.getCode() == FATAL_CODE) {
+            return UNKNOWN_POSITION;
+        }
+        if (failure instanceof NotLeaderException) {
+            return NOT_LEADER;
+        }
+        if (failure instanceof DataAccessException) {
+            return REDIS;
+        }
+        return failure instanceof MongoException ? MONGODB : OTHER;
+    }
+}

@@ -1,0 +1,112 @@
+package live.bookhub.watcher.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import live.bookhub.events.Envelope;
+import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.watcher.leader.Leadership;
+import live.bookhub.watcher.leader.Leaderships;
+import live.bookhub.watcher.leader.NotLeaderException;
+import live.bookhub.watcher.support.Backends;
+import live.bookhub.watcher.support.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+class RedisEventAppenderIT {
+
+    private Backends backends;
+    private LettuceConnectionFactory connections;
+    private StringRedisTemplate redis;
+
+    @BeforeEach
+    void start() {
+        backends = Backends.start();
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
+                java.net.URI.create(backends.redisUri()).getPort()));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new StringRedisTemplate(connections);
+    }
+
+    @AfterEach
+    void stop() {
+        connections.destroy();
+        backends.close();
+    }
+
+    @Test
+    void aChangeReadTwiceIsAppendedOnce() {
+        RedisEventAppender appender = appender(Leaderships.leading("a", 1));
+
+        assertThat(appender.append("books", book("0000000100000001AAAAAAAA"))).isPresent();
+        assertThat(appender.append("books", book("0000000100000001AAAAAAAA"))).isEmpty();
+        assertThat(appender.append("books", book("0000000100000002AAAAAAAA"))).isPresent();
+
+        assertThat(backends.events()).hasSize(2);
+        assertThat(appender.lastAppendedToken("books")).contains("0000000100000002AAAAAAAA");
+    }
+
+    @Test
+    void aStandbyCannotAppend() {
+        RedisEventAppender appender = appender(Leaderships.standby("b"));
+
+        assertThatThrownBy(() -> appender.append("books", book("0000000100000001AAAAAAAA")))
+                .isInstanceOf(NotLeaderException.class);
+        assertThat(backends.events()).isEmpty();
+    }
+
+    @Test
+    void anExLeaderThatStillBelievesItLeadsCannotAppendOnceANewerTermRaisedTheFence() {
+        RedisEventAppender paused = appender(Leaderships.leading("a", 1));
+        RedisEventAppender successor = appender(Leaderships.leading("b", 2));
+        paused.append("books", book("0000000100000001AAAAAAAA"));
+
+        successor.raiseFence(2);
+
+        assertThatThrownBy(() -> paused.append("books", book("0000000100000002AAAAAAAA")))
+                .isInstanceOf(NotLeaderException.class).hasMessageContaining("FENCED epoch 1 is older than epoch 2");
+        assertThat(successor.append("books", book("0000000100000002AAAAAAAA"))).isPresent();
+        assertThat(backends.events()).extracting(event -> event.path("token").asString())
+                .containsExactly("0000000100000001AAAAAAAA", "0000000100000002AAAAAAAA");
+    }
+
+    @Test
+    void anAppendOfANewerTermAlsoFencesOlderOnes() {
+        RedisEventAppender older = appender(Leaderships.leading("a", 1));
+        appender(Leaderships.leading("b", 3)).append("orders", book("0000000100000001AAAAAAAA"));
+
+        assertThatThrownBy(() -> older.append("books", book("0000000100000002AAAAAAAA"))).isInstanceOf(NotLeaderException.class);
+        assertThatThrownBy(() -> older.raiseFence(2)).isInstanceOf(NotLeaderException.class)
+                .hasMessageContaining("superseded by epoch 3");
+    }
+
+    @Test
+    void aResetBecomesTheStreamsPositionEvenWhenItsTokenSortsFirst() {
+        RedisEventAppender appender = appender(Leaderships.leading("a", 1));
+        appender.append("books", book("0000000900000001AAAAAAAA"));
+
+        Envelope reset = new Envelope(null, "sync:reset", "*", Instant.now(), "0000000100000001BBBBBBBB",
+                EnvelopeCodec.mapper().createObjectNode().put("collection", "books"), null, null);
+        assertThat(appender.appendReset("books", reset)).isNotNull();
+
+        assertThat(appender.lastAppendedToken("books")).contains("0000000100000001BBBBBBBB");
+        assertThat(appender.append("books", book("0000000100000002BBBBBBBB"))).isPresent();
+    }
+
+    private RedisEventAppender appender(Leadership leadership) {
+        return new RedisEventAppender(redis, leadership, Settings.defaults(), new SimpleMeterRegistry());
+    }
+
+    private static Envelope book(String token) {
+        return new Envelope(null, "book:created", "books", Instant.now(), token,
+                EnvelopeCodec.mapper().createObjectNode().put("id", token), null, null);
+    }
+}

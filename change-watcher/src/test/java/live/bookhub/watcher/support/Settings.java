@@ -1,0 +1,24 @@
+package live.bookhub.watcher.support;
+
+import java.time.Duration;
+import java.util.List;
+
+import live.bookhub.watcher.system.WatcherProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Watcher settings for tests that build one component without Spring: the defaults, with a given lease. */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    public static WatcherProperties withLease(Duration ttl, Duration renewInterval) {
+        return new WatcherProperties("bookhub", List.of("books", "orders"), 100_000, Duration.ofSeconds(1), 500,
+                Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5),
+                DataSize.parse(WatcherProperties.DEFAULT_MAX_DATA_SIZE), ttl, renewInterval, "test");
+    }
+
+    public static WatcherProperties defaults() {
+        return withLease(Duration.ofSeconds(6), Duration.ofSeconds(2));
+    }
+}
