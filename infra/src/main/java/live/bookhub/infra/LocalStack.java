@@ -22,6 +22,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final StackSettings settings;
+    private final EmbeddedMongo.Options mongoOptions;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedMongo mongo;
     private EmbeddedRedis redis;
@@ -29,12 +30,18 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess watcher;
     private final List<ServiceProcess> gateways = new ArrayList<>();
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings, EmbeddedMongo.Options mongoOptions) {
         this.settings = settings;
+        this.mongoOptions = mongoOptions;
     }
 
     public static LocalStack start(StackSettings settings) {
-        LocalStack stack = new LocalStack(settings);
+        return start(settings, EmbeddedMongo.Options.defaults());
+    }
+
+    /** A stack whose embedded MongoDB has these options, e.g. a small oplog for tests of lost history. */
+    public static LocalStack start(StackSettings settings, EmbeddedMongo.Options mongoOptions) {
+        LocalStack stack = new LocalStack(settings, mongoOptions);
         try {
             stack.startAll();
             return stack;
@@ -47,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         checkPortsFree();
         checkJarsBuilt();
-        mongo = EmbeddedMongo.start(settings.mongoPort(), settings.dataDir().resolve("mongo"));
+        startMongo();
         redis = EmbeddedRedis.start(settings.redisPort(), settings.dataDir().resolve("redis"));
         api = add(apiProcess());
         watcher = add(watcherProcess("change-watcher", settings.watcherPort()));
@@ -124,6 +131,21 @@ public final class LocalStack implements AutoCloseable {
 
     public EmbeddedMongo mongo() {
         return mongo;
+    }
+
+    /** Stops the embedded MongoDB-wire server: its clients lose their connections (tests of MongoDB outages). */
+    public synchronized void stopMongo() {
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
+    }
+
+    /** Starts the embedded MongoDB-wire server, again after {@link #stopMongo()}: same port, same data. */
+    public synchronized void startMongo() {
+        if (mongo == null) {
+            mongo = EmbeddedMongo.start(settings.mongoPort(), settings.dataDir().resolve("mongo"), mongoOptions);
+        }
     }
 
     public EmbeddedRedis redis() {
