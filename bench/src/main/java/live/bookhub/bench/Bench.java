@@ -104,6 +104,7 @@ public final class Bench {
         Phase phase = new Phase(publisher.nextSeq(), (int) (rate * duration.toMillis() / 1000));
         clients.startPhase(phase);
         double cpuBefore = cpu(pids);
+        double kernelBefore = kernel(pids);
         long start = System.nanoTime();
         long published = publisher.publish(rate, duration);
         long expected = published * clientCount;
@@ -124,21 +125,28 @@ public final class Bench {
             Thread.sleep(50); // sampling progress of the load, not a test's wait
         }
         double cpu = cpu(pids) - cpuBefore;
+        double kernel = kernel(pids) - kernelBefore;
         clients.startPhase(null);
         long delivered = phase.unique.sum();
         double seconds = Math.max(duration.toNanos(), lastArrival - start) / 1e9;
         return new StepResult(clientCount, rate, published, delivered, expected - delivered, phase.duplicates.sum(),
                 delivered / seconds, phase.latency.percentileMillis(0.50), phase.latency.percentileMillis(0.99),
-                phase.latency.percentileMillis(0.999), cpu, delivered == 0 ? Double.NaN : cpu / (delivered / 1e6));
+                phase.latency.percentileMillis(0.999), cpu, delivered == 0 ? Double.NaN : cpu / (delivered / 1e6),
+                cpu == 0 ? Double.NaN : kernel / cpu);
     }
 
     private static double cpu(List<Long> pids) {
         return pids.stream().mapToDouble(ProcStats::cpuSeconds).sum();
     }
 
+    private static double kernel(List<Long> pids) {
+        return pids.stream().mapToDouble(ProcStats::systemSeconds).sum();
+    }
+
     private static void print(String name, StepResult step) {
-        System.out.printf("%s: %5d clients x %5d ev/s: %,10.0f deliveries/s, p50 %7.1f ms, p99 %7.1f ms, p99.9 %7.1f ms, missing %d, duplicates %d, %.2f CPU-s/M%s%n",
+        System.out.printf("%s: %5d clients x %5d ev/s: %,10.0f deliveries/s, p50 %7.1f ms, p99 %7.1f ms, p99.9 %7.1f ms, missing %d, duplicates %d, %.2f CPU-s/M (%.0f%% kernel)%s%n",
                 name, step.clients(), step.eventsPerSecond(), step.deliveriesPerSecond(), step.p50Millis(), step.p99Millis(),
-                step.p999Millis(), step.missing(), step.duplicates(), step.cpuSecondsPerMillion(), step.sustained() ? "" : "  (not sustained)");
+                step.p999Millis(), step.missing(), step.duplicates(), step.cpuSecondsPerMillion(), step.kernelShare() * 100,
+                step.sustained() ? "" : "  (not sustained)");
     }
 }

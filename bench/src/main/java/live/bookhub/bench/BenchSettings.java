@@ -34,7 +34,7 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
         return new BenchSettings(
                 Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize(),
                 Integer.parseInt(options.getOrDefault("clients", "1000")),
-                Arrays.stream(options.getOrDefault("rates", "25,50,100,200,300,400,600,800,1000,1500,2000").split(","))
+                Arrays.stream(options.getOrDefault("rates", "10,20,40,60,80,100,150,200").split(","))
                         .map(String::trim).map(Integer::parseInt).toList(),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "5"))),
                 Integer.parseInt(options.getOrDefault("idle-clients", "10000")),

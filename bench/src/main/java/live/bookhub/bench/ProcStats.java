@@ -14,13 +14,21 @@ final class ProcStats {
     private ProcStats() {
     }
 
+    /** User plus system CPU time. */
     static double cpuSeconds(long pid) {
+        String[] fields = statFields(pid);
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /** System (kernel) CPU time alone: on loopback most of a socket write's cost is the kernel's. */
+    static double systemSeconds(long pid) {
+        return Long.parseLong(statFields(pid)[12]) / TICKS_PER_SECOND;
+    }
+
+    /** The fields after the command name, which is in parentheses and may contain spaces (utime is [11], stime [12]). */
+    private static String[] statFields(long pid) {
         String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
-        // Fields after the command name, which is in parentheses and may contain spaces.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long utime = Long.parseLong(fields[11]);
-        long stime = Long.parseLong(fields[12]);
-        return (utime + stime) / TICKS_PER_SECOND;
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     static long rssBytes(long pid) {

@@ -26,8 +26,8 @@ final class Report {
         out.append(String.format(Locale.ROOT, "Run %s on %d cores; %d clients on the ladder, %s per step; %d idle clients; %d gateway process(es), JVM %s.%n%n",
                 when, Runtime.getRuntime().availableProcessors(), settings.clients(), settings.step(), settings.idleClients(),
                 settings.gateways(), String.join(" ", settings.gatewayJvm())));
-        out.append("| server | clients | events/s | deliveries/s | p50 ms | p99 ms | p99.9 ms | missing | duplicates | CPU-s per M deliveries |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| server | clients | events/s | deliveries/s | p50 ms | p99 ms | p99.9 ms | missing | duplicates | CPU-s per M deliveries | of it in kernel |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TargetResult target : List.of(gateway, socketIo)) {
             for (StepResult step : target.ladder()) {
                 row(out, target.name(), step);
@@ -64,9 +64,9 @@ final class Report {
     }
 
     private static void row(StringBuilder out, String name, StepResult step) {
-        out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.0f | %.1f | %.1f | %.1f | %d | %d | %.2f |%s%n", name, step.clients(),
+        out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.0f | %.1f | %.1f | %.1f | %d | %d | %.2f | %.0f %% |%s%n", name, step.clients(),
                 step.eventsPerSecond(), step.deliveriesPerSecond(), step.p50Millis(), step.p99Millis(), step.p999Millis(),
-                step.missing(), step.duplicates(), step.cpuSecondsPerMillion(), step.sustained() ? "" : " not sustained"));
+                step.missing(), step.duplicates(), step.cpuSecondsPerMillion(), step.kernelShare() * 100, step.sustained() ? "" : " not sustained"));
     }
 
     private static void figure(StringBuilder out, String name, double ours, double theirs, String target, boolean met) {

@@ -7,10 +7,11 @@ package live.bookhub.bench;
  * @param eventsPerSecond      the publish rate
  * @param deliveriesPerSecond  deliveries received per second of the step
  * @param cpuSecondsPerMillion the servers' CPU time (user + system) per million deliveries
+ * @param kernelShare          the part of that CPU time spent in the kernel
  */
 record StepResult(int clients, int eventsPerSecond, long published, long delivered, long missing, long duplicates,
                   double deliveriesPerSecond, double p50Millis, double p99Millis, double p999Millis,
-                  double cpuSeconds, double cpuSecondsPerMillion) {
+                  double cpuSeconds, double cpuSecondsPerMillion, double kernelShare) {
 
     static final double P99_TARGET_MILLIS = 250;
 

@@ -65,7 +65,7 @@ public final class ClientSession {
         return position;
     }
 
-    /** A live event from the hub. */
+    /** A live event from the hub, which chose this client by one of its topics. */
     public synchronized void onLive(Event event) {
         if (resuming) {
             if (!bufferOverflowed) {
@@ -78,7 +78,10 @@ public final class ClientSession {
             }
             return;
         }
-        deliver(event);
+        if (event.id().isAfter(position)) {
+            position = event.id();
+            send(event);
+        }
     }
 
     /** A control frame (welcome, error, pong, sync:reset): sent in order with the events. */
@@ -143,15 +146,20 @@ public final class ClientSession {
         outbox.close();
     }
 
+    /** An event from the stream or the resume buffer: it may belong to a topic this client does not read. */
     private void deliver(Event event) {
         if (!event.id().isAfter(position)) {
             return;
         }
         position = event.id();
         if (wants(event)) {
-            outbox.offer(event);
-            metrics.delivered(event, System.currentTimeMillis());
+            send(event);
         }
+    }
+
+    private void send(Event event) {
+        outbox.offer(event);
+        metrics.delivered(event, System.currentTimeMillis());
     }
 
     private boolean wants(Event event) {

@@ -6,8 +6,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import live.bookhub.gateway.stream.OutboundFrame;
+import org.apache.tomcat.websocket.PreEncodedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -28,6 +31,8 @@ final class WebSocketTransport implements Transport {
 
     private final WebSocketSession session;
     private final Session nativeSession;
+    private final RemoteEndpoint.Async remote;
+    private final boolean preEncoded;
     private final Executor closer;
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -39,13 +44,20 @@ final class WebSocketTransport implements Transport {
         this.session = session;
         this.closer = closer;
         this.nativeSession = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+        this.remote = nativeSession.getAsyncRemote();
+        this.preEncoded = PreEncodedText.supports(remote);
         nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
     }
 
     @Override
     public void send(OutboundFrame frame, Consumer<Throwable> done) {
         try {
-            nativeSession.getAsyncRemote().sendText(frame.json(), result -> done.accept(result.isOK() ? null : result.getException()));
+            SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
+            if (preEncoded) {
+                PreEncodedText.send(remote, ByteBuffer.wrap(frame.utf8()), handler);
+            } else {
+                remote.sendText(frame.json(), handler);
+            }
         } catch (RuntimeException e) {
             done.accept(e);
         }
@@ -54,7 +66,7 @@ final class WebSocketTransport implements Transport {
     @Override
     public void ping(Consumer<Throwable> done) {
         try {
-            nativeSession.getAsyncRemote().sendPing(EMPTY.duplicate());
+            remote.sendPing(EMPTY.duplicate());
             done.accept(null);
         } catch (IOException | RuntimeException e) {
             done.accept(e);

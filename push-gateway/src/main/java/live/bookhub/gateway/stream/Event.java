@@ -7,8 +7,9 @@ import live.bookhub.events.StreamId;
  * subscriber.
  *
  * @param tsMillis the envelope's {@code ts} in epoch milliseconds, 0 when it has none (for the lag metric)
+ * @param utf8     {@code json} encoded once, shared by every recipient: never modify it
  */
-public record Event(StreamId id, String topic, String type, long tsMillis, String json) implements OutboundFrame {
+public record Event(StreamId id, String topic, String type, long tsMillis, String json, byte[] utf8) implements OutboundFrame {
 
     @Override
     public String eventId() {

@@ -1,5 +1,6 @@
 package live.bookhub.gateway.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -16,7 +17,8 @@ final class Events {
     static Event parse(String json) {
         JsonNode envelope = EnvelopeCodec.mapper().readTree(json);
         return new Event(StreamId.parse(envelope.path("id").asString()), envelope.path("topic").asString(""),
-                envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")), json);
+                envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")), json,
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static long epochMillis(String ts) {

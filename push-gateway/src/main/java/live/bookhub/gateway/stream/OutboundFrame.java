@@ -8,6 +8,9 @@ public interface OutboundFrame {
 
     String json();
 
+    /** The JSON as UTF-8, encoded once for every recipient. */
+    byte[] utf8();
+
     /** The stream id an SSE client resumes from ({@code id:} line), or {@code null} for the gateway's own frames. */
     String eventId();
 }

@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param pingInterval             how often idle clients are pinged
  * @param idleTimeout              a WebSocket client silent this long (no frame, no pong) is closed as dead
  * @param drainTimeout             how long a draining gateway waits for its clients to leave before it stops anyway
+ * @param connectionBufferSize     the size of each per-connection buffer of the container (socket read and write,
+ *                                 WebSocket message assembly): small, because most connections idle and events are small
  */
 @ConfigurationProperties("bookhub.gateway")
 public record GatewayProperties(
@@ -45,5 +47,6 @@ public record GatewayProperties(
         @DefaultValue("20") int maxConnectionsPerUser,
         @DefaultValue("25s") Duration pingInterval,
         @DefaultValue("60s") Duration idleTimeout,
-        @DefaultValue("10s") Duration drainTimeout) {
+        @DefaultValue("10s") Duration drainTimeout,
+        @DefaultValue("2KB") DataSize connectionBufferSize) {
 }

@@ -1,6 +1,7 @@
 package live.bookhub.gateway.system;
 
 import live.bookhub.gateway.session.WebSocketEndpoint;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -11,9 +12,6 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
-
-    /** The container hands frames over in pieces of at most this; WebSocketEndpoint joins them up to max-frame-size. */
-    private static final int CONTAINER_BUFFER_BYTES = 8 * 1024;
 
     private final WebSocketEndpoint endpoint;
     private final GatewayProperties properties;
@@ -28,10 +26,23 @@ class WebSocketConfig implements WebSocketConfigurer {
         registry.addHandler(endpoint, "/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
+    /** The container hands frames over in pieces of at most this; WebSocketEndpoint joins them up to max-frame-size. */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        int buffer = (int) properties.connectionBufferSize().toBytes();
+        container.setMaxTextMessageBufferSize(buffer);
+        container.setMaxBinaryMessageBufferSize(buffer);
         return container;
+    }
+
+    /** Tomcat gives every connection a read and a write buffer of 8 KB by default: most of an idle connection's memory. */
+    @Bean
+    TomcatConnectorCustomizer connectionBuffers() {
+        String size = String.valueOf(properties.connectionBufferSize().toBytes());
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", size);
+            connector.setProperty("socket.appWriteBufSize", size);
+        };
     }
 }
