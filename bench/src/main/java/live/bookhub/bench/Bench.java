@@ -32,6 +32,9 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.parse(args);
+        // Ctrl-C or a SIGTERM must not leave servers or redis-server running behind the benchmark.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+                "bench-stop-children"));
         Path results = settings.home().resolve("bench/results");
         Bench bench = new Bench(settings, results.resolve("logs"));
         System.out.printf("bench: %d clients, rates %s ev/s, %s steps, %d idle clients, %d gateway(s), %d cores%n",

@@ -38,7 +38,7 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
                         .map(String::trim).map(Integer::parseInt).toList(),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "5"))),
                 Integer.parseInt(options.getOrDefault("idle-clients", "10000")),
-                Integer.parseInt(options.getOrDefault("idle-rate", "10")),
+                Integer.parseInt(options.getOrDefault("idle-rate", "2")),
                 Integer.parseInt(options.getOrDefault("gateways", "1")),
                 Integer.parseInt(options.getOrDefault("client-threads", "2")),
                 List.of(options.getOrDefault("gateway-jvm", "-XX:+UseSerialGC -Xms64m -Xmx1g -Xss512k").split("\\s+")));

@@ -27,8 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param pingInterval             how often idle clients are pinged
  * @param idleTimeout              a WebSocket client silent this long (no frame, no pong) is closed as dead
  * @param drainTimeout             how long a draining gateway waits for its clients to leave before it stops anyway
- * @param connectionBufferSize     the size of each per-connection buffer of the container (socket read and write,
- *                                 WebSocket message assembly): small, because most connections idle and events are small
+ * @param connectionBufferSize     the size of the container's socket read and write buffers of each connection:
+ *                                 small, because most connections idle and events are small
  */
 @ConfigurationProperties("bookhub.gateway")
 public record GatewayProperties(

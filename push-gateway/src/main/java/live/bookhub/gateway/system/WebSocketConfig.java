@@ -13,6 +13,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
 
+    private static final int TEXT_PIECE_CHARS = 512;
+    private static final int BINARY_PIECE_BYTES = 128;
+
     private final WebSocketEndpoint endpoint;
     private final GatewayProperties properties;
 
@@ -30,9 +33,9 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        int buffer = (int) properties.connectionBufferSize().toBytes();
-        container.setMaxTextMessageBufferSize(buffer);
-        container.setMaxBinaryMessageBufferSize(buffer);
+        // Client frames are small ops, joined from pieces by InboundFrames; binary frames are refused unread.
+        container.setMaxTextMessageBufferSize(TEXT_PIECE_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_PIECE_BYTES);
         return container;
     }
 
