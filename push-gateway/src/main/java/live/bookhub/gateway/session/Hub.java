@@ -9,17 +9,26 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.StreamId;
 import live.bookhub.gateway.stream.Event;
-import live.bookhub.gateway.stream.TopicRouting;
+import live.bookhub.gateway.system.GatewayProperties;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** This replica's connected clients, indexed by topic for the fan-out. */
+/**
+ * This replica's connected clients, indexed by topic for the fan-out and split into shards that fan
+ * out on their own threads (one socket write per delivery is most of the cost, and it runs on every core).
+ */
 @Component
-public class Hub {
+public class Hub implements DisposableBean {
 
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
+    private final HubShard[] shards;
 
-    Hub(MeterRegistry meters) {
+    Hub(GatewayProperties properties, MeterRegistry meters) {
+        int count = properties.fanOutThreads() > 0 ? properties.fanOutThreads() : Runtime.getRuntime().availableProcessors();
+        this.shards = new HubShard[count];
+        for (int i = 0; i < count; i++) {
+            shards[i] = new HubShard(i + 1);
+        }
         Gauge.builder("bookhub.gateway.connections", sessions, Set::size)
                 .description("Open client connections on this gateway")
                 .register(meters);
@@ -27,24 +36,23 @@ public class Hub {
 
     void add(ClientSession session) {
         sessions.add(session);
+        shard(session).add(session);
     }
 
     void subscribe(ClientSession session, String topic) {
         session.topics().add(topic);
-        byTopic.computeIfAbsent(topic, any -> ConcurrentHashMap.newKeySet()).add(session);
+        shard(session).subscribe(session, topic);
     }
 
     void unsubscribe(ClientSession session, String topic) {
         session.topics().remove(topic);
-        Set<ClientSession> subscribers = byTopic.get(topic);
-        if (subscribers != null) {
-            subscribers.remove(session);
-        }
+        shard(session).unsubscribe(session, topic);
     }
 
     void remove(ClientSession session) {
         sessions.remove(session);
         session.topics().forEach(topic -> unsubscribe(session, topic));
+        shard(session).remove(session);
         if (sessions.isEmpty()) {
             synchronized (this) {
                 notifyAll();
@@ -76,20 +84,29 @@ public class Hub {
     /** Tells every client to refetch: events it should have had are gone; it continues after {@code end}. */
     public void resetAll(String reason, StreamId end) {
         ControlFrame reset = Frames.syncReset(reason, end);
-        sessions.forEach(session -> session.resetTo(reset, end));
+        for (HubShard shard : shards) {
+            shard.resetAll(reset, end);
+        }
     }
 
-    /** Hands one live event to every client whose topics it reaches. Never blocks. */
+    /**
+     * Hands one live event to every client whose topics it reaches, in the order of the calls (the
+     * caller is the one pub/sub thread). Never blocks.
+     */
     public void publish(Event event) {
-        if (TopicRouting.isForEveryone(event.topic())) {
-            sessions.forEach(session -> session.onLive(event));
-            return;
+        for (HubShard shard : shards) {
+            shard.publish(event);
         }
-        for (String audience : TopicRouting.audiences(event.topic())) {
-            Set<ClientSession> subscribers = byTopic.get(audience);
-            if (subscribers != null) {
-                subscribers.forEach(session -> session.onLive(event));
-            }
+    }
+
+    @Override
+    public void destroy() {
+        for (HubShard shard : shards) {
+            shard.shutdown();
         }
+    }
+
+    private HubShard shard(ClientSession session) {
+        return shards[Math.floorMod(session.id().hashCode(), shards.length)];
     }
 }

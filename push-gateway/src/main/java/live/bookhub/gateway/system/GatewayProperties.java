@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param pingInterval             how often idle clients are pinged
  * @param idleTimeout              a WebSocket client silent this long (no frame, no pong) is closed as dead
  * @param drainTimeout             how long a draining gateway waits for its clients to leave before it stops anyway
+ * @param fanOutThreads            threads handing events to clients, each for its share of them; 0 means one per core
  * @param connectionBufferSize     the size of the container's socket read and write buffers of each connection:
  *                                 small, because most connections idle and events are small
  */
@@ -48,5 +49,6 @@ public record GatewayProperties(
         @DefaultValue("25s") Duration pingInterval,
         @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("10s") Duration drainTimeout,
+        @DefaultValue("0") int fanOutThreads,
         @DefaultValue("2KB") DataSize connectionBufferSize) {
 }
