@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -79,6 +80,10 @@ public final class ReplayCommand {
         } catch (ReplayException e) {
             err.println("replay: " + e.getMessage());
             return e.reason().exitCode();
+        } catch (MongoTimeoutException e) {
+            err.println("replay: cannot reach MongoDB at " + uri.getHosts() + ": is it running? (--uri, or"
+                    + " BOOKHUB_MONGO_PORT with ./bookhub)");
+            return 1;
         } catch (MongoException | IOException e) {
             err.println("replay: cannot read the change stream of " + uri.getHosts() + ": " + e.getMessage());
             return 1;

@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param leaseTtl           how long the leader's lease lasts unrenewed; a standby takes over after it
  * @param leaseRenewInterval how often the leader renews its lease and a standby tries to take it
  * @param replicaName        this replica's name in the lease; blank for {@code <host>:<pid>}
+ * @param mongoServerSelectionTimeout how long a MongoDB operation waits for a reachable server before it fails
  */
 @ConfigurationProperties("bookhub.watcher")
 public record WatcherProperties(
@@ -37,7 +38,8 @@ public record WatcherProperties(
         @DefaultValue(DEFAULT_MAX_DATA_SIZE) DataSize maxDataSize,
         @DefaultValue("6s") Duration leaseTtl,
         @DefaultValue("2s") Duration leaseRenewInterval,
-        @DefaultValue("") String replicaName) {
+        @DefaultValue("") String replicaName,
+        @DefaultValue("5s") Duration mongoServerSelectionTimeout) {
 
     /** Shared with the replay command, which runs without Spring. */
     public static final String DEFAULT_MAX_DATA_SIZE = "256KB";

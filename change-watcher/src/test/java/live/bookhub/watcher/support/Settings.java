@@ -15,7 +15,7 @@ public final class Settings {
     public static WatcherProperties withLease(Duration ttl, Duration renewInterval) {
         return new WatcherProperties("bookhub", List.of("books", "orders"), 100_000, Duration.ofSeconds(1), 500,
                 Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5),
-                DataSize.parse(WatcherProperties.DEFAULT_MAX_DATA_SIZE), ttl, renewInterval, "test");
+                DataSize.parse(WatcherProperties.DEFAULT_MAX_DATA_SIZE), ttl, renewInterval, "test", Duration.ofSeconds(5));
     }
 
     public static WatcherProperties defaults() {
