@@ -145,11 +145,30 @@ class LeaderElection implements SmartLifecycle {
             leases.current().ifPresent(lease -> leadership.seen(lease, now));
             return;
         }
-        appender.raiseFence(won.get().epoch());
-        leadership.lead(won.get(), started, now);
+        Lease lease = fenced(won.get());
+        leadership.lead(lease, started, now);
         acquired.increment();
-        log.info("replica {} leads in epoch {}: starting the change streams", leadership.replica(), won.get().epoch());
+        log.info("replica {} leads in epoch {}: starting the change streams", leadership.replica(), lease.epoch());
         watchers.start();
+    }
+
+    /**
+     * Raises the Redis fence to the new term. When Redis has seen a later epoch than the lease (MongoDB
+     * was restored or reset, Redis was not), the term moves on past it rather than never appending.
+     */
+    private Lease fenced(Lease lease) {
+        long fence = appender.raiseFence(lease.epoch());
+        if (fence <= lease.epoch()) {
+            return lease;
+        }
+        log.warn("Redis has seen epoch {}, later than the lease's {}: moving the lease on to epoch {}", fence,
+                lease.epoch(), fence + 1);
+        Lease advanced = leases.advance(leadership.replica(), lease.epoch(), fence + 1)
+                .orElseThrow(() -> new NotLeaderException("the lease was taken over while moving it on"));
+        if (appender.raiseFence(advanced.epoch()) > advanced.epoch()) {
+            throw new NotLeaderException("epoch " + advanced.epoch() + " was superseded");
+        }
+        return advanced;
     }
 
     private void stepDown(String why) {

@@ -69,6 +69,13 @@ public class LeaseStore {
         return Optional.ofNullable(renewed).map(LeaseStore::toLease);
     }
 
+    /** Moves this term on to a later epoch, if the lease is still ours in {@code epoch}; empty when it was taken over. */
+    public Optional<Lease> advance(String replica, long epoch, long laterEpoch) {
+        Document advanced = leases.findOneAndUpdate(ours(replica, epoch), Updates.set("epoch", laterEpoch),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(advanced).map(LeaseStore::toLease);
+    }
+
     /** Lets a standby take over at once, on a clean shutdown. */
     public void release(String replica, long epoch, Instant now) {
         leases.updateOne(ours(replica, epoch), Updates.set("expiresAt", Date.from(now)));

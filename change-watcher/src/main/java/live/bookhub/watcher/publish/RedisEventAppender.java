@@ -88,13 +88,10 @@ public class RedisEventAppender {
     /**
      * Makes Redis refuse appends of every older term, before this new leader reads where to start.
      *
-     * @throws NotLeaderException when a newer term took over already
+     * @return the fence now: {@code epoch}, or a newer epoch Redis had seen already
      */
-    public void raiseFence(long epoch) {
-        long fence = Long.parseLong(redis.execute(fenceScript, List.of(FENCE_KEY), String.valueOf(epoch)));
-        if (fence > epoch) {
-            throw new NotLeaderException("epoch " + epoch + " was superseded by epoch " + fence);
-        }
+    public long raiseFence(long epoch) {
+        return Long.parseLong(redis.execute(fenceScript, List.of(FENCE_KEY), String.valueOf(epoch)));
     }
 
     private String execute(String source, Envelope envelope, boolean reset) {

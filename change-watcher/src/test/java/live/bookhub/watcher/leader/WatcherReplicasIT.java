@@ -99,6 +99,19 @@ class WatcherReplicasIT {
         }
     }
 
+    @Test
+    void aLeaseBehindTheRedisFenceMovesOnPastItInsteadOfNeverAppending() {
+        backends.redis().set("bookhub:watcher:epoch", "50"); // as after MongoDB was restored and Redis was not
+
+        try (WatcherReplica a = WatcherReplica.start(backends, "a").awaitStreaming()) {
+            insertBook("after restore");
+            await().atMost(WAIT).until(() -> titles().contains("after restore"));
+
+            assertThat(a.leadership().path("details").path("epoch").asLong()).isEqualTo(51);
+            assertThat(backends.redis().get("bookhub:watcher:epoch")).isEqualTo("51");
+        }
+    }
+
     private void lease(org.bson.conversions.Bson update) {
         backends.db().getCollection(LeaseStore.COLLECTION).updateOne(Filters.eq("_id", LeaseStore.LEASE_ID), update);
     }
