@@ -86,8 +86,8 @@ final class Report {
             }
         }
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"380\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.append("<rect width=\"960\" height=\"380\" fill=\"white\"/>\n");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"395\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        svg.append("<rect width=\"960\" height=\"395\" fill=\"white\"/>\n");
         Panel latency = new Panel(60, 40, 380, 280, maxRate, 500, "p99 latency, ms (capped at 500)", "deliveries/s");
         Panel cpu = new Panel(540, 40, 380, 280, maxRate, maxCpu(), "server CPU-s per million deliveries", "deliveries/s");
         latency.frame(svg);
@@ -98,10 +98,10 @@ final class Report {
         for (int i = 0; i < targets.size(); i++) {
             latency.line(svg, targets.get(i).ladder(), step -> Math.min(500, step.p99Millis()), styles[i][0]);
             cpu.line(svg, targets.get(i).ladder(), StepResult::cpuSecondsPerMillion, styles[i][0]);
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"352\" width=\"14\" height=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"358\">%s</text>%n",
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"377\" width=\"14\" height=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"383\">%s</text>%n",
                     60 + i * 160, styles[i][0], 80 + i * 160, styles[i][1]));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"420\" y=\"358\">%d clients, %s, %d cores</text>%n",
+        svg.append(String.format(Locale.ROOT, "<text x=\"420\" y=\"383\">%d clients, %s, %d cores</text>%n",
                 settings.clients(), when.toString().substring(0, 10), Runtime.getRuntime().availableProcessors()));
         svg.append("</svg>\n");
         return svg.toString();

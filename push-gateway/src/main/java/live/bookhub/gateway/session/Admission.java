@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the gateway's limit.
  */
 @Component
-public class Admission {
+class Admission {
 
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
 
@@ -34,7 +34,7 @@ public class Admission {
     }
 
     /** Takes a place for the viewer, or says why there is none; a taken place is given back by {@link #release}. */
-    public Optional<Refusal> admit(Viewer viewer) {
+    Optional<Refusal> admit(Viewer viewer) {
         if (draining) {
             return refuse(Refusal.DRAINING);
         }
@@ -58,7 +58,7 @@ public class Admission {
         return Optional.empty();
     }
 
-    public void release(Viewer viewer) {
+    void release(Viewer viewer) {
         open.decrementAndGet();
         if (viewer.userId() != null) {
             byUser.computeIfPresent(viewer.userId(), (user, count) -> count.decrementAndGet() <= 0 ? null : count);
@@ -67,10 +67,6 @@ public class Admission {
 
     void startDraining() {
         draining = true;
-    }
-
-    public boolean isDraining() {
-        return draining;
     }
 
     private Optional<Refusal> refuse(Refusal refusal) {

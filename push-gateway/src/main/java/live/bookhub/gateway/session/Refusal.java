@@ -7,7 +7,7 @@ package live.bookhub.gateway.session;
  * @param httpStatus the SSE response status
  * @param reason     the close reason / response text, and the {@code reason} tag of the refusal metric
  */
-public record Refusal(int closeCode, int httpStatus, String reason) {
+record Refusal(int closeCode, int httpStatus, String reason) {
 
     static final Refusal DRAINING = new Refusal(CloseCodes.SERVICE_RESTART, 503, "draining");
     static final Refusal GATEWAY_FULL = new Refusal(CloseCodes.TRY_AGAIN_LATER, 503, "gateway_full");
