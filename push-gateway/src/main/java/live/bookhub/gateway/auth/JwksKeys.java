@@ -25,14 +25,16 @@ import org.springframework.stereotype.Component;
 /**
  * The api's public signing keys, read from its JWKS: fetched on first use, kept for
  * {@code jwks-cache-ttl}, and fetched again when a token names a key id we do not know (the api
- * rotated its key) — at most once per {@code jwks-refresh-interval}, so forged key ids cannot make
- * every handshake call the api.
+ * rotated its key) — at most once per {@code jwks-refresh-interval} after a good read (once a second
+ * after a failed one), so forged key ids cannot make every handshake call the api.
  */
 @Component
 public class JwksKeys {
 
     private static final Logger log = LoggerFactory.getLogger(JwksKeys.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+    /** After a failed read (the api not up yet, say) the next try comes sooner than after a good one. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final URI uri;
     private final Duration cacheTtl;
@@ -43,7 +45,7 @@ public class JwksKeys {
     private volatile Map<String, PublicKey> keys = Map.of();
     private volatile Instant fetchedAt = Instant.MIN;
     // guarded by this
-    private Instant lastAttempt = Instant.MIN;
+    private Instant nextAttempt = Instant.MIN;
 
     JwksKeys(GatewayProperties properties, Clock clock) {
         this.uri = properties.jwksUri().isBlank() ? null : URI.create(properties.jwksUri());
@@ -71,10 +73,10 @@ public class JwksKeys {
     private synchronized void refresh(String keyId) {
         Instant now = clock.instant();
         boolean stale = !fetchedAt.plus(cacheTtl).isAfter(now);
-        if (!stale && keys.containsKey(keyId) || lastAttempt.plus(refreshInterval).isAfter(now)) {
-            return; // another thread just read it, or a fetch was tried moments ago
+        if (!stale && keys.containsKey(keyId) || nextAttempt.isAfter(now)) {
+            return; // another thread just read it, or a read was tried moments ago
         }
-        lastAttempt = now;
+        nextAttempt = now.plus(refreshInterval.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshInterval : RETRY_AFTER_FAILURE);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(FETCH_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -84,6 +86,7 @@ public class JwksKeys {
             }
             keys = publicKeys(Jwks.setParser().build().parse(response.body()));
             fetchedAt = now;
+            nextAttempt = now.plus(refreshInterval);
             log.info("read {} signing keys {} from {}", keys.size(), keys.keySet(), uri);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot read JWKS {}: {}; keeping {} known keys", uri, e.toString(), keys.size());
