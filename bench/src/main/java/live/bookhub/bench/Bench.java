@@ -44,10 +44,16 @@ public final class Bench {
         try (EmbeddedRedis redis = EmbeddedRedis.start(FreePorts.next(), null);
              Publisher publisher = new Publisher(settings.home(), redis.uri())) {
             measured.add(bench.measure("push-gateway", Protocol.BOOKHUB, publisher, index ->
-                    ServerProcess.gateway(settings.home(), FreePorts.next(), redis.uri(), settings.gatewayJvm(), bench.logs.resolve("gateway-" + index + ".log")),
+                    ServerProcess.gateway(settings.home(), FreePorts.next(), redis.uri(), settings.gatewayJvm(), settings.gatewayArgs(),
+                            bench.logs.resolve("gateway-" + index + ".log")),
                     settings.gateways()));
-            measured.add(bench.measure("socket.io", Protocol.SOCKET_IO, publisher, index ->
-                    ServerProcess.socketIo(settings.home(), FreePorts.next(), redis.uri(), bench.logs.resolve("socketio.log")), 1));
+            if (settings.socketIo()) {
+                measured.add(bench.measure("socket.io", Protocol.SOCKET_IO, publisher, index ->
+                        ServerProcess.socketIo(settings.home(), FreePorts.next(), redis.uri(), bench.logs.resolve("socketio.log")), 1));
+            }
+        }
+        if (measured.size() < 2) {
+            return; // the steps were printed as they ran; the report compares two servers
         }
         Report report = new Report(settings, measured.get(0), measured.get(1), Instant.now());
         String text = report.text();

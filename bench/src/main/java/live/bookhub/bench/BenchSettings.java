@@ -19,9 +19,11 @@ import java.util.Map;
  * @param gateways    push-gateway processes the clients are spread over
  * @param clientThreads load generator threads
  * @param gatewayJvm  JVM options of the push-gateway processes
+ * @param gatewayArgs further arguments of the push-gateway processes, e.g. {@code --bookhub.gateway.fan-out-threads=1}
+ * @param socketIo    whether to measure the Socket.IO server too (the ratios need it)
  */
 record BenchSettings(Path home, int clients, List<Integer> rates, Duration step, int idleClients, int idleRate,
-                     int gateways, int clientThreads, List<String> gatewayJvm) {
+                     int gateways, int clientThreads, List<String> gatewayJvm, List<String> gatewayArgs, boolean socketIo) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -41,6 +43,8 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
                 Integer.parseInt(options.getOrDefault("idle-rate", "2")),
                 Integer.parseInt(options.getOrDefault("gateways", "1")),
                 Integer.parseInt(options.getOrDefault("client-threads", "2")),
-                List.of(options.getOrDefault("gateway-jvm", "-XX:+UseSerialGC -Xms64m -Xmx1g -Xss512k").split("\\s+")));
+                List.of(options.getOrDefault("gateway-jvm", "-XX:+UseSerialGC -Xms64m -Xmx1g -Xss512k").split("\\s+")),
+                options.getOrDefault("gateway-args", "").isBlank() ? List.of() : List.of(options.get("gateway-args").trim().split("\\s+")),
+                Boolean.parseBoolean(options.getOrDefault("socket-io", "true")));
     }
 }

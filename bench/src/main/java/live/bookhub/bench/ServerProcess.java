@@ -34,13 +34,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static ServerProcess gateway(Path home, int port, String redisUri, List<String> jvmOptions, Path log) {
+    static ServerProcess gateway(Path home, int port, String redisUri, List<String> jvmOptions, List<String> args, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", home.resolve("push-gateway/target/push-gateway.jar").toString(),
                 "--server.port=" + port, "--spring.data.redis.url=" + redisUri, "--bookhub.gateway.name=bench-" + port,
                 "--logging.level.root=WARN"));
+        command.addAll(args);
         return new ServerProcess(command, port, "/actuator/health", log);
     }
 
