@@ -113,7 +113,7 @@ public class ChangeReplay {
         }
 
         /**
-         * Writes one envelope per line, in oplog order, flushing whenever it has caught up; returns at
+         * Writes one envelope per line, in oplog order, flushing after each batch read; returns at
          * the end of the history (or of the request), or, following, when the end asked for is reached.
          *
          * @return how many envelopes it wrote
@@ -144,6 +144,9 @@ public class ChangeReplay {
                 }
                 if (request.endsAt(token)) {
                     return written;
+                }
+                if (cursor.available() == 0) {
+                    out.flush(); // a follower sees each batch at once, even while other collections keep the stream busy
                 }
             }
         }

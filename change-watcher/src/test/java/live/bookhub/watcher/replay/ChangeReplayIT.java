@@ -103,6 +103,23 @@ class ChangeReplayIT {
     }
 
     @Test
+    void aFollowerSeesEachNewChangeAtOnceWhileTheDatabaseIsBusy() throws Exception {
+        String after = appendedToken(insertBook("busy start"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread follower = new Thread(() -> ReplayCommand.run(new String[] {"--after", after, "--follow", "--uri", backends.mongoUri()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
+        follower.start();
+        try {
+            insertBook("busy one");
+            // The watcher's checkpoints and lease renewals keep the database's change stream from ever being idle.
+            await().atMost(WAIT).until(() -> out.toString(StandardCharsets.UTF_8).contains("busy one"));
+        } finally {
+            follower.interrupt();
+            follower.join(10_000);
+        }
+    }
+
+    @Test
     void aMalformedTokenIsRefusedSayingSo() {
         for (String token : List.of("not-a-token", "ABCDEF")) {
             HttpResponse<String> http = watcher.get("/replay?after=" + token);
