@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,27 +102,32 @@ public final class WsClient implements AutoCloseable {
         return !closeCode.isDone();
     }
 
+    /** Says goodbye with a close frame when the connection is still up, then drops it. */
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(error -> null).join();
-        }
+        CompletableFuture<?> goodbye = socket.isOutputClosed() ? CompletableFuture.completedFuture(null)
+                : socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        goodbye.handle((sent, error) -> null).orTimeout(5, TimeUnit.SECONDS).join();
         socket.abort();
     }
 
+    /** One whole text frame: kept with its lag from the envelope's {@code ts}, when it has one. */
+    private void keep(String text) {
+        JsonNode frame = EnvelopeCodec.mapper().readTree(text);
+        String ts = frame.path("ts").asString("");
+        long lag = ts.isEmpty() || frame.path("id").isMissingNode() ? 0 : System.currentTimeMillis() - Instant.parse(ts).toEpochMilli();
+        received.add(new Received(frame, lag));
+    }
+
     private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final List<String> pieces = new ArrayList<>();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
+            pieces.add(data.toString());
             if (last) {
-                JsonNode frame = EnvelopeCodec.mapper().readTree(partial.toString());
-                String ts = frame.path("ts").asString("");
-                long lag = ts.isEmpty() || frame.path("id").isMissingNode() ? 0
-                        : System.currentTimeMillis() - Instant.parse(ts).toEpochMilli();
-                received.add(new Received(frame, lag));
-                partial.setLength(0);
+                keep(String.join("", pieces));
+                pieces.clear();
             }
             webSocket.request(1);
             return null;
