@@ -48,10 +48,10 @@ public class TokenVerifier {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             String role = claims.get("role", String.class);
-            if (claims.getSubject() == null || claims.getSubject().isBlank() || role == null) {
-                return Authentication.rejected("the token names no user or role");
+            if (claims.getSubject() == null || claims.getSubject().isBlank() || role == null || claims.getExpiration() == null) {
+                return Authentication.rejected("the token names no user, role or expiry");
             }
-            return Authentication.of(new Viewer(claims.getSubject(), role));
+            return Authentication.of(new Viewer(claims.getSubject(), role), claims.getExpiration().toInstant());
         } catch (ExpiredJwtException e) {
             return Authentication.rejected("the token has expired");
         } catch (JwtException | IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package live.bookhub.gateway.session;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds dead peers: every {@code ping-interval} each idle client gets a ping, and a WebSocket client
  * that has said nothing (not even a pong) for {@code idle-timeout} is closed. A peer that vanished
- * without a FIN would otherwise hold its place and its buffers for hours.
+ * without a FIN would otherwise hold its place and its buffers for hours. On the same round, a client
+ * whose token has expired is closed (1008): its rights ended with the token, and it comes back with a
+ * fresh one and resumes.
  */
 @Component
 class Heartbeat implements SmartLifecycle {
@@ -25,11 +29,17 @@ class Heartbeat implements SmartLifecycle {
     private final Hub hub;
     private final GatewayProperties properties;
     private final Counter deadCloses;
+    private final Counter expiredCloses;
+    private final Clock clock;
     private ScheduledExecutorService timer;
 
-    Heartbeat(Hub hub, GatewayProperties properties, MeterRegistry meters) {
+    Heartbeat(Hub hub, GatewayProperties properties, MeterRegistry meters, Clock clock) {
         this.hub = hub;
         this.properties = properties;
+        this.clock = clock;
+        this.expiredCloses = Counter.builder("bookhub.gateway.expired.closes")
+                .description("Clients closed with 1008 because their token expired")
+                .register(meters);
         this.deadCloses = Counter.builder("bookhub.gateway.dead.closes")
                 .description("Clients closed because they did not answer pings within the idle timeout")
                 .register(meters);
@@ -46,9 +56,15 @@ class Heartbeat implements SmartLifecycle {
     private void beat() {
         long idleNanos = properties.idleTimeout().toNanos();
         long now = System.nanoTime();
+        Instant wallClock = clock.instant();
         hub.forEach(session -> {
             try {
-                if (session.isSilentFor(idleNanos, now)) {
+                if (session.authentication().hasExpired(wallClock)) {
+                    expiredCloses.increment();
+                    log.debug("client {}: its token expired; closing it", session.id());
+                    hub.remove(session);
+                    session.close(CloseCodes.POLICY_VIOLATION, "token_expired");
+                } else if (session.isSilentFor(idleNanos, now)) {
                     deadCloses.increment();
                     log.debug("client {} did not answer pings for {}: closing it", session.id(), properties.idleTimeout());
                     hub.remove(session);

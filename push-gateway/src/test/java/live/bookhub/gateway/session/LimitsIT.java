@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,18 @@ class LimitsIT extends GatewayTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> meters.counter("bookhub.gateway.dead.closes").count() > deadBefore);
         }
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(alive::isOpen);
+    }
+
+    @Test
+    void aConnectionDoesNotOutliveItsToken() {
+        String shortLived = TestInfra.API_KEY.token("ada", "customer", Instant.now().plusSeconds(2));
+
+        WsClient client = connect("topics=books,orders:ada&access_token=" + shortLived);
+        clients.add(client);
+
+        assertThat(client.welcomeTopics()).containsExactly("books", "orders:ada");
+        assertThat(client.closeCode()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
+        assertThat(client.closeReason()).isEqualTo("token_expired");
     }
 
     private WsClient open(String query) {
