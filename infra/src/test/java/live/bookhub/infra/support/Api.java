@@ -38,6 +38,18 @@ public final class Api {
         return new Api(baseUrl, login.body().path("token").asString());
     }
 
+    /** Signs up a new customer named {@code name} plus a random suffix; returns the session ({@code token}, {@code user}). */
+    public static JsonNode signUpCustomer(String baseUrl, String name) {
+        String username = name + UUID.randomUUID().toString().substring(0, 8);
+        return expect(201, send(baseUrl, null, "POST", "/api/auth/signup", json().put("username", username)
+                .put("email", username + "@bookhub.test").put("password", "correct-horse-battery")));
+    }
+
+    /** This session's JWT, e.g. for a WebSocket client's {@code access_token}. */
+    public String token() {
+        return token;
+    }
+
     public static ObjectNode json() {
         return EnvelopeCodec.mapper().createObjectNode();
     }
