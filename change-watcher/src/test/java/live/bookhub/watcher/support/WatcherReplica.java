@@ -59,10 +59,6 @@ public final class WatcherReplica implements AutoCloseable {
         return this;
     }
 
-    public <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
-
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
