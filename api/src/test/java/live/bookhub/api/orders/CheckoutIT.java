@@ -1,15 +1,10 @@
 package live.bookhub.api.orders;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import live.bookhub.api.support.ApiIntegrationTest;
+import live.bookhub.api.support.ConcurrentCheckouts;
 import live.bookhub.api.support.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,30 +17,18 @@ class CheckoutIT extends ApiIntegrationTest {
     void fiftyConcurrentCheckoutsOfTenCopiesSellExactlyTen() throws Exception {
         String bookId = createBook(book("stock", 10, "price", 1500));
         String cart = cart(bookId, 1);
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Callable<Http.Response>> checkouts = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                String token = i % 2 == 0 ? aliceToken : bobToken;
-                checkouts.add(() -> http.post("/api/orders", token, cart));
-            }
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> future : pool.invokeAll(checkouts, 60, TimeUnit.SECONDS)) {
-                responses.add(future.get());
-            }
 
-            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(10);
-            List<Http.Response> refused = responses.stream().filter(r -> r.status() != 201).toList();
-            assertThat(refused).hasSize(40).allSatisfy(r -> {
-                assertThat(r.status()).isEqualTo(409);
-                assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-                assertThat(r.fields()).containsExactly("items[0].quantity");
-            });
-            assertThat(stockOf(bookId)).isZero();
-            assertThat(mongo.getCollection("orders").countDocuments()).isEqualTo(10);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Http.Response> responses = ConcurrentCheckouts.run(http, List.of(aliceToken, bobToken), cart, 50);
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(10);
+        List<Http.Response> refused = responses.stream().filter(r -> r.status() != 201).toList();
+        assertThat(refused).hasSize(40).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.fields()).containsExactly("items[0].quantity");
+        });
+        assertThat(stockOf(bookId)).isZero();
+        assertThat(mongo.getCollection("orders").countDocuments()).isEqualTo(10);
     }
 
     @Test

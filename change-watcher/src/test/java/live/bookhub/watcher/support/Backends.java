@@ -18,35 +18,49 @@ import live.bookhub.events.EventStream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real MongoDB-wire server (the embedded one, in memory, optionally with a small oplog) and a real
- * redis-server, on free ports, with clients to write documents and read the event stream.
+ * A real MongoDB-wire server (the embedded one, in memory, optionally with a small oplog, or a real
+ * MongoDB given by its URI) and a real redis-server, on free ports, with clients to write documents
+ * and read the event stream.
  */
 public final class Backends implements AutoCloseable {
 
+    /** {@code null} when the tests run against a MongoDB of their own. */
     private final EmbeddedMongo mongo;
+    private final String mongoUri;
     private final EmbeddedRedis redis;
     private final MongoClient mongoClient;
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redisConnection;
 
-    private Backends(EmbeddedMongo.Options options) {
-        this.mongo = EmbeddedMongo.start(0, null, options);
+    private Backends(EmbeddedMongo mongo, String mongoUri) {
+        this.mongo = mongo;
+        this.mongoUri = mongoUri;
         this.redis = EmbeddedRedis.start(FreePorts.next(), null);
-        this.mongoClient = MongoClients.create(mongo.connectionString("bookhub"));
+        this.mongoClient = MongoClients.create(mongoUri);
         this.redisClient = RedisClient.create(redis.uri());
         this.redisConnection = redisClient.connect();
     }
 
     public static Backends start() {
-        return new Backends(EmbeddedMongo.Options.defaults());
+        return embedded(EmbeddedMongo.Options.defaults());
     }
 
     public static Backends withOplogOf(long bytes) {
-        return new Backends(EmbeddedMongo.Options.defaults().withOplogMaxSizeBytes(bytes));
+        return embedded(EmbeddedMongo.Options.defaults().withOplogMaxSizeBytes(bytes));
+    }
+
+    /** A real MongoDB deployment (e.g. a Testcontainers replica set) instead of the embedded server. */
+    public static Backends withMongo(String mongoUri) {
+        return new Backends(null, mongoUri);
+    }
+
+    private static Backends embedded(EmbeddedMongo.Options options) {
+        EmbeddedMongo mongo = EmbeddedMongo.start(0, null, options);
+        return new Backends(mongo, mongo.connectionString("bookhub"));
     }
 
     public String mongoUri() {
-        return mongo.connectionString("bookhub");
+        return mongoUri;
     }
 
     public String redisUri() {
@@ -81,6 +95,8 @@ public final class Backends implements AutoCloseable {
         redisClient.shutdown();
         mongoClient.close();
         redis.close();
-        mongo.close();
+        if (mongo != null) {
+            mongo.close();
+        }
     }
 }
