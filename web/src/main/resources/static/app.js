@@ -8,6 +8,7 @@ const gateways = (params.get('gateways') ?? `ws://${location.hostname}:8081/ws,w
   .split(',').map((url) => url.trim()).filter(Boolean);
 
 const books = new Map();
+let totalBooks = 0;
 const rows = document.querySelector('#catalog tbody');
 const statusLine = document.getElementById('status');
 const activity = document.getElementById('activity');
@@ -36,6 +37,7 @@ async function loadCatalog() {
   const page = await response.json();
   books.clear();
   for (const book of page.items ?? []) books.set(book.id, book);
+  totalBooks = page.totalItems ?? books.size;
   render();
 }
 
@@ -45,7 +47,8 @@ function render(changedId) {
     .filter((book) => !filter || `${book.title} ${book.author}`.toLowerCase().includes(filter))
     .sort((a, b) => String(a.title).localeCompare(String(b.title)));
   rows.replaceChildren(...visible.map((book) => row(book, book.id === changedId)));
-  document.getElementById('count').textContent = `(${books.size})`;
+  document.getElementById('count').textContent =
+    totalBooks > books.size ? `(first ${books.size} of ${totalBooks})` : `(${books.size})`;
   document.getElementById('empty').hidden = books.size > 0;
 }
 
@@ -80,12 +83,13 @@ function note(event, title) {
 function apply(event) {
   const id = event.data?.id;
   if (event.type === 'book:created' || event.type === 'book:updated') {
+    if (event.type === 'book:created') totalBooks += 1;
     books.set(id, { ...books.get(id), ...event.data });
     note(event, event.data.title ?? books.get(id)?.title);
     render(id);
   } else if (event.type === 'book:deleted') {
     note(event, books.get(id)?.title ?? event.data?.title);
-    books.delete(id);
+    if (books.delete(id) || totalBooks > books.size) totalBooks -= 1;
     render();
   }
 }
