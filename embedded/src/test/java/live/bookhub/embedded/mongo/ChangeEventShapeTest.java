@@ -9,8 +9,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoChangeStreamCursor;
@@ -24,17 +23,8 @@ import com.mongodb.client.model.changestream.OperationType;
 
 class ChangeEventShapeTest {
 
-    private MongoFixture mongo;
-
-    @BeforeEach
-    void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
-    }
+    @AutoClose
+    private final MongoFixture mongo = MongoFixture.inMemory();
 
     @Test
     void insertCarriesTheDocumentAndItsIdAsDocumentKey() {

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
@@ -19,17 +18,8 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 
 class IdleStreamTest {
 
-    private MongoFixture mongo;
-
-    @BeforeEach
-    void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
-    }
+    @AutoClose
+    private final MongoFixture mongo = MongoFixture.inMemory();
 
     @Test
     void postBatchResumeTokenAdvancesOnAnIdleCollection() {

@@ -12,8 +12,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.MongoCommandException;
@@ -22,17 +21,8 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 
 class ResumeTest {
 
-    private MongoFixture mongo;
-
-    @BeforeEach
-    void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
-    }
+    @AutoClose
+    private final MongoFixture mongo = MongoFixture.inMemory();
 
     @Test
     void clusterTimesIncreaseStrictlyAndTokensSortLikeThem() {

@@ -3,23 +3,13 @@ package live.bookhub.embedded.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ServerCommandsTest {
 
-    private MongoFixture mongo;
-
-    @BeforeEach
-    void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
-    }
+    @AutoClose
+    private final MongoFixture mongo = MongoFixture.inMemory();
 
     @Test
     void answersHelloAsAWritablePrimaryWithAWireVersionMongoshAccepts() {
