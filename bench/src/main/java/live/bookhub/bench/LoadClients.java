@@ -113,10 +113,6 @@ final class LoadClients implements AutoCloseable {
         }
     }
 
-    int failures() {
-        return failures.get();
-    }
-
     int open() {
         return (int) channels.stream().filter(Channel::isActive).count();
     }

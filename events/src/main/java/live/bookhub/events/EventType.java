@@ -1,8 +1,5 @@
 package live.bookhub.events;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The {@code type} of an envelope, as clients see it. */
 public enum EventType {
     BOOK_CREATED("book:created"),
@@ -21,9 +18,5 @@ public enum EventType {
 
     public String wireName() {
         return wireName;
-    }
-
-    public static Optional<EventType> fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
     }
 }

@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void checkJarsBuilt() {
         for (String module : List.of("api", "change-watcher", "push-gateway")) {
-            Path jar = settings.home().resolve(module).resolve("target").resolve(module + ".jar");
+            Path jar = settings.jar(module);
             if (!Files.isRegularFile(jar)) {
                 throw new StackException(jar + " is missing: build first with ./bookhub start (or mvn -DskipTests package)");
             }
@@ -127,10 +127,6 @@ public final class LocalStack implements AutoCloseable {
 
     public String mongoUri() {
         return "mongodb://127.0.0.1:" + settings.mongoPort() + "/bookhub";
-    }
-
-    public EmbeddedMongo mongo() {
-        return mongo;
     }
 
     /** Stops the embedded MongoDB-wire server: its clients lose their connections (tests of MongoDB outages). */

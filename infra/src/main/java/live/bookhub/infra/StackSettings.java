@@ -62,12 +62,17 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
         return ports;
     }
 
+    /** Where {@code mvn package} puts a service module's Spring Boot jar. */
+    Path jar(String module) {
+        return home.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
     List<String> javaCommand(String module, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.add("-jar");
-        command.add(home.resolve(module).resolve("target").resolve(module + ".jar").toString());
+        command.add(jar(module).toString());
         command.addAll(args);
         command.addAll(serviceArgs);
         return command;
