@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
         api = add(apiProcess());
         watcher = add(watcherProcess("change-watcher", settings.watcherPort()));
         for (int i = 0; i < settings.gatewayPorts().size(); i++) {
-            gateways.add(add(gatewayProcess("push-gateway-" + (i + 1), settings.gatewayPorts().get(i))));
+            gateways.add(add(gatewayProcess("push-gateway-" + (i + 1), settings.gatewayPorts().get(i),
+                    settings.gatewayAdminPorts().get(i))));
         }
         services.forEach(ServiceProcess::start);
         services.forEach(service -> service.awaitHealthy(START_TIMEOUT));
@@ -72,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** A further push-gateway replica (not started). */
     public ServiceProcess newGateway(String name) {
-        return add(gatewayProcess(name, FreePorts.next()));
+        return add(gatewayProcess(name, FreePorts.next(), FreePorts.next()));
     }
 
     private ServiceProcess apiProcess() {
@@ -90,9 +92,11 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.data.redis.url=" + redis.uri())), log(name));
     }
 
-    private ServiceProcess gatewayProcess(String name, int port) {
-        return new ServiceProcess(name, port, settings.javaCommand("push-gateway", List.of(
-                "--server.port=" + port,
+    /** Clients on {@code clientPort} ({@code /ws}, {@code /sse}); health and metrics on {@code adminPort}, Spring Boot's own. */
+    private ServiceProcess gatewayProcess(String name, int clientPort, int adminPort) {
+        return new ServiceProcess(name, clientPort, adminPort, settings.javaCommand("push-gateway", List.of(
+                "--bookhub.gateway.port=" + clientPort,
+                "--server.port=" + adminPort,
                 "--spring.data.redis.url=" + redis.uri(),
                 "--bookhub.gateway.name=" + name,
                 "--bookhub.gateway.jwks-uri=http://127.0.0.1:" + settings.apiPort() + "/.well-known/jwks.json")), log(name));
@@ -108,7 +112,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkPortsFree() {
+        // Two services set to one port would pass the check below and then one of them would fail to bind
+        // (e.g. BOOKHUB_GATEWAY_PORTS=9081 next to the default admin ports): name both settings instead.
+        Map<Integer, String> variableByPort = new HashMap<>();
         for (Map.Entry<String, Integer> port : settings.portsByVariable().entrySet()) {
+            String sameAs = variableByPort.putIfAbsent(port.getValue(), port.getKey());
+            if (sameAs != null) {
+                throw new StackException("port " + port.getValue() + " is set twice, by " + sameAs + " and by "
+                        + port.getKey() + ": give each its own port");
+            }
             if (!FreePorts.isFree(port.getValue())) {
                 throw new StackException("port " + port.getValue() + " is in use: stop what holds it, or set "
                         + port.getKey().replaceAll(" .*", "") + " to a free port");
@@ -208,14 +220,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     String banner() {
-        StringBuilder gatewayUrls = new StringBuilder();
-        gateways.forEach(gateway -> gatewayUrls.append("ws://127.0.0.1:").append(gateway.port()).append("/ws  "));
+        List<String> gatewayUrls = gateways.stream().map(gateway -> "ws://127.0.0.1:" + gateway.port() + "/ws  (admin "
+                + gateway.adminUrl() + "/actuator/health)").toList();
         return String.join(System.lineSeparator(),
                 "",
                 "BookHub Live is up.",
                 "  web + api       http://127.0.0.1:" + api.port() + "/   (REST under /api)",
-                "  push-gateways   " + gatewayUrls.toString().trim(),
-                "  change-watcher  http://127.0.0.1:" + watcher.port() + "/actuator/health",
+                "  push-gateways   " + String.join(System.lineSeparator() + "                  ", gatewayUrls),
+                "  change-watcher  " + watcher.adminUrl() + "/actuator/health",
                 "  MongoDB         mongosh \"" + mongoUri() + "\"",
                 "  Redis           " + redis.uri(),
                 "  logs            " + settings.dataDir().resolve("logs"),

@@ -22,13 +22,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int adminPort;
     private final List<String> command;
     private final Path logFile;
     private Process process;
 
+    /** A service whose clients and operators share one port (api, change-watcher). */
     ServiceProcess(String name, int port, List<String> command, Path logFile) {
+        this(name, port, port, command, logFile);
+    }
+
+    /** A service with an admin port of its own for health and metrics (push-gateway). */
+    ServiceProcess(String name, int port, int adminPort, List<String> command, Path logFile) {
         this.name = name;
         this.port = port;
+        this.adminPort = adminPort;
         this.command = List.copyOf(command);
         this.logFile = logFile;
     }
@@ -37,12 +45,22 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The port clients use: the api's REST, a gateway's {@code /ws} and {@code /sse}. */
     public int port() {
         return port;
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The port of {@code /actuator/health} and {@code /actuator/prometheus}; {@link #port()} unless it has its own. */
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public String adminUrl() {
+        return "http://127.0.0.1:" + adminPort;
     }
 
     public Path logFile() {
@@ -71,10 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until {@code /actuator/health} answers UP; fails naming the log when the process dies. */
+    /** Waits until {@code /actuator/health} on the admin port answers UP; fails naming the log when the process dies. */
     public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(adminUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {

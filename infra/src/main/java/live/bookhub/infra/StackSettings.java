@@ -11,25 +11,36 @@ import java.util.Map;
  * Where the local stack runs: ports, data folder, the jars' home. {@link #fromEnvironment} reads the
  * variables the README lists; tests build their own with free ports.
  *
- * @param home          the project root, where {@code <module>/target/<module>.jar} are
- * @param dataDir       MongoDB's and Redis's data, the dev key pair and the logs live here
- * @param apiPort       web + api
- * @param gatewayPorts  one push-gateway per port
- * @param watcherPort   the change-watcher's admin port (health, metrics, replay)
- * @param mongoPort     the embedded MongoDB-wire server
- * @param redisPort     redis-server
- * @param javaOptions   JVM options for every service process
- * @param serviceArgs   extra arguments for every service (e.g. {@code --logging.level.root=WARN})
- * @param sampleCatalog whether the api loads its sample catalog into an empty database
+ * @param home              the project root, where {@code <module>/target/<module>.jar} are
+ * @param dataDir           MongoDB's and Redis's data, the dev key pair and the logs live here
+ * @param apiPort           web + api
+ * @param gatewayPorts      one push-gateway per port: its client port (WebSocket {@code /ws}, SSE {@code /sse})
+ * @param gatewayAdminPorts each push-gateway's admin port (health, metrics), in the order of {@code gatewayPorts}
+ * @param watcherPort       the change-watcher's admin port (health, metrics, replay)
+ * @param mongoPort         the embedded MongoDB-wire server
+ * @param redisPort         redis-server
+ * @param javaOptions       JVM options for every service process
+ * @param serviceArgs       extra arguments for every service (e.g. {@code --logging.level.root=WARN})
+ * @param sampleCatalog     whether the api loads its sample catalog into an empty database
  */
-public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, int watcherPort,
-                            int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs,
-                            boolean sampleCatalog) {
+public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts,
+                            List<Integer> gatewayAdminPorts, int watcherPort, int mongoPort, int redisPort,
+                            List<String> javaOptions, List<String> serviceArgs, boolean sampleCatalog) {
+
+    public StackSettings {
+        // The lists pair up by position (gateway i serves clients on one, operators on the other), so a
+        // missing or extra entry is a configuration mistake, reported before anything starts.
+        if (gatewayAdminPorts.size() != gatewayPorts.size()) {
+            throw new StackException("BOOKHUB_GATEWAY_ADMIN_PORTS lists " + gatewayAdminPorts.size()
+                    + " port(s) but BOOKHUB_GATEWAY_PORTS lists " + gatewayPorts.size() + ": give each push-gateway one admin port");
+        }
+    }
 
     /** Settings without the sample catalog, as tests want them. */
-    public StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, int watcherPort,
-                         int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs) {
-        this(home, dataDir, apiPort, gatewayPorts, watcherPort, mongoPort, redisPort, javaOptions, serviceArgs, false);
+    public StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, List<Integer> gatewayAdminPorts,
+                         int watcherPort, int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs) {
+        this(home, dataDir, apiPort, gatewayPorts, gatewayAdminPorts, watcherPort, mongoPort, redisPort, javaOptions,
+                serviceArgs, false);
     }
 
     static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx512m";
@@ -39,8 +50,8 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
                 Path.of(env.getOrDefault("BOOKHUB_HOME", ".")).toAbsolutePath().normalize(),
                 Path.of(env.getOrDefault("BOOKHUB_DATA_DIR", ".local")).toAbsolutePath().normalize(),
                 port(env, "BOOKHUB_API_PORT", "8080"),
-                Arrays.stream(env.getOrDefault("BOOKHUB_GATEWAY_PORTS", "8081,8082").split(","))
-                        .map(String::trim).map(value -> parsePort("BOOKHUB_GATEWAY_PORTS", value)).toList(),
+                ports(env, "BOOKHUB_GATEWAY_PORTS", "8081,8082"),
+                ports(env, "BOOKHUB_GATEWAY_ADMIN_PORTS", "9081,9082"),
                 port(env, "BOOKHUB_WATCHER_PORT", "8090"),
                 port(env, "BOOKHUB_MONGO_PORT", "27017"),
                 port(env, "BOOKHUB_REDIS_PORT", "6379"),
@@ -58,6 +69,7 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
         ports.put("BOOKHUB_WATCHER_PORT", watcherPort);
         for (int i = 0; i < gatewayPorts.size(); i++) {
             ports.put("BOOKHUB_GATEWAY_PORTS (gateway " + (i + 1) + ")", gatewayPorts.get(i));
+            ports.put("BOOKHUB_GATEWAY_ADMIN_PORTS (gateway " + (i + 1) + ")", gatewayAdminPorts.get(i));
         }
         return ports;
     }
@@ -88,6 +100,11 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
 
     private static int port(Map<String, String> env, String variable, String fallback) {
         return parsePort(variable, env.getOrDefault(variable, fallback).trim());
+    }
+
+    private static List<Integer> ports(Map<String, String> env, String variable, String fallback) {
+        return Arrays.stream(env.getOrDefault(variable, fallback).split(","))
+                .map(String::trim).map(value -> parsePort(variable, value)).toList();
     }
 
     private static int parsePort(String variable, String value) {

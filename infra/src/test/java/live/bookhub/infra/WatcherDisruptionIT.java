@@ -61,7 +61,7 @@ class WatcherDisruptionIT {
         Path dataDir = Files.createTempDirectory("bookhub-watcher-disruption");
         System.out.println("watcher disruption stack: data and logs in " + dataDir);
         stack = LocalStack.start(new StackSettings(home, dataDir, FreePorts.next(), List.of(FreePorts.next()),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                List.of(FreePorts.next()), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m"),
                 List.of("--bookhub.watcher.checkpoint-interval=1s")),
                 EmbeddedMongo.Options.defaults().withOplogMaxSizeBytes(OPLOG_BYTES));

@@ -60,7 +60,7 @@ public final class TestStack implements BeforeAllCallback, ParameterResolver {
         }
         System.out.println("system test stack: data and logs in " + dataDir);
         return new StackSettings(home, dataDir, FreePorts.next(), List.of(FreePorts.next(), FreePorts.next()),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                List.of(FreePorts.next(), FreePorts.next()), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m"),
                 List.of("--bookhub.watcher.checkpoint-interval=1s"));
     }

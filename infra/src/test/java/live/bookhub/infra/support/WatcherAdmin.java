@@ -50,7 +50,7 @@ public final class WatcherAdmin {
 
     public HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(watcher.baseUrl() + path)).timeout(Duration.ofSeconds(30)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(watcher.adminUrl() + path)).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + watcher.name() + path + " failed: " + e, e);
