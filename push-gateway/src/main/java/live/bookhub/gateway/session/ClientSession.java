@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
 import live.bookhub.gateway.auth.Authentication;
 import live.bookhub.gateway.auth.Viewer;
@@ -14,35 +15,43 @@ import live.bookhub.gateway.stream.OutboundFrame;
 import live.bookhub.gateway.stream.TopicRouting;
 
 /**
- * One client: its topics, its position in the stream, its outbox. Events reach it in stream order
- * and at most once: anything at or before {@link #position()} is dropped. While it resumes, live
- * events wait in a bounded buffer and are merged after the replay (see {@link Resumer}).
+ * One client: its topics, its position in the stream, its connection. Events reach it in stream
+ * order and at most once: anything at or before {@link #position()} is dropped. While it resumes,
+ * live events wait in a bounded buffer and are merged after the replay (see {@link Resumer}).
+ *
+ * <p>A session lives on its connection's event loop: every method but {@link #close} and
+ * {@link #ping} (which move there themselves) is called on it, so its state needs no locks and its
+ * frames go out in the order they were decided.
  */
 public final class ClientSession {
 
     private final String id;
     private final Authentication authentication;
     private final Transport transport;
-    private final SendQueue outbox;
+    private final long sendBufferLimit;
     private final int resumeBufferLimit;
     private final DeliveryMetrics metrics;
+    private final Consumer<ClientSession> onSlow;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private volatile long lastHeardNanos = System.nanoTime();
+    // written on the event loop; read by the resumer between its pages
+    private volatile StreamId position = StreamId.ZERO;
 
-    // guarded by this
-    private StreamId position = StreamId.ZERO;
     private boolean resuming = true;
     private final List<Event> buffered = new ArrayList<>();
     private boolean bufferOverflowed;
+    private boolean closed;
+    private Runnable onWritable;
 
     ClientSession(String id, Authentication authentication, Transport transport, long sendBufferLimit, int resumeBufferLimit,
-                  DeliveryMetrics metrics, Consumer<ClientSession> onSlow, Consumer<ClientSession> onFailure) {
+                  DeliveryMetrics metrics, Consumer<ClientSession> onSlow) {
         this.id = id;
         this.authentication = authentication;
         this.transport = transport;
+        this.sendBufferLimit = sendBufferLimit;
         this.resumeBufferLimit = resumeBufferLimit;
         this.metrics = metrics;
-        this.outbox = new SendQueue(transport, sendBufferLimit, () -> onSlow.accept(this), () -> onFailure.accept(this));
+        this.onSlow = onSlow;
     }
 
     public String id() {
@@ -61,12 +70,16 @@ public final class ClientSession {
         return topics;
     }
 
-    public synchronized StreamId position() {
+    public StreamId position() {
         return position;
     }
 
+    EventLoop eventLoop() {
+        return transport.eventLoop();
+    }
+
     /** A live event from the hub, which chose this client by one of its topics. */
-    public synchronized void onLive(Event event) {
+    public void onLive(Event event) {
         if (resuming) {
             if (!bufferOverflowed) {
                 buffered.add(event);
@@ -86,7 +99,7 @@ public final class ClientSession {
 
     /** A control frame (welcome, error, pong, sync:reset): sent in order with the events. */
     void sendFrame(OutboundFrame frame) {
-        outbox.offer(frame);
+        write(frame);
     }
 
     /** The peer said something (a frame or a pong): it is alive. */
@@ -100,21 +113,27 @@ public final class ClientSession {
     }
 
     void ping() {
-        outbox.ping();
+        if (!eventLoop().inEventLoop()) {
+            eventLoop().execute(this::ping);
+            return;
+        }
+        if (!closed) {
+            transport.ping();
+        }
     }
 
-    synchronized void resetTo(ControlFrame reset, StreamId end) {
+    void resetTo(ControlFrame reset, StreamId end) {
         if (end.isAfter(position)) {
             position = end;
         }
-        outbox.offer(reset);
+        write(reset);
     }
 
-    synchronized void startAt(StreamId start) {
+    void startAt(StreamId start) {
         position = start;
     }
 
-    synchronized void deliverReplayed(Event event) {
+    void deliverReplayed(Event event) {
         deliver(event);
     }
 
@@ -122,7 +141,7 @@ public final class ClientSession {
      * Ends the resume when the live buffer holds everything after the replay; otherwise empties it so
      * the caller reads the stream once more.
      */
-    synchronized boolean tryGoLive() {
+    boolean tryGoLive() {
         if (bufferOverflowed) {
             bufferOverflowed = false;
             return false;
@@ -133,17 +152,50 @@ public final class ClientSession {
         return true;
     }
 
-    boolean awaitOutboxBelow(long chars, long timeoutMillis) throws InterruptedException {
-        return outbox.awaitBelow(chars, timeoutMillis);
+    /** Runs {@code next} once the connection has taken most of what was sent (at once if it has); never if it closes. */
+    void whenWritable(Runnable next) {
+        if (closed) {
+            return;
+        }
+        if (transport.isWritable()) {
+            next.run();
+        } else {
+            onWritable = next;
+        }
+    }
+
+    /** The connection's unsent bytes crossed a water mark. */
+    void writabilityChanged() {
+        if (onWritable != null && transport.isWritable()) {
+            Runnable next = onWritable;
+            onWritable = null;
+            next.run();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     void close(int code, String reason) {
-        outbox.close();
+        if (!eventLoop().inEventLoop()) {
+            eventLoop().execute(() -> close(code, reason));
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        buffered.clear();
+        onWritable = null;
         transport.close(code, reason);
     }
 
-    void discardOutbox() {
-        outbox.close();
+    /** The connection is gone: nothing more is written. */
+    void ended() {
+        closed = true;
+        buffered.clear();
+        onWritable = null;
     }
 
     /** An event from the stream or the resume buffer: it may belong to a topic this client does not read. */
@@ -158,8 +210,19 @@ public final class ClientSession {
     }
 
     private void send(Event event) {
-        outbox.offer(event);
-        metrics.delivered(event, System.currentTimeMillis());
+        if (write(event)) {
+            metrics.delivered(event, System.currentTimeMillis());
+        }
+    }
+
+    private boolean write(OutboundFrame frame) {
+        if (closed) {
+            return false;
+        }
+        if (transport.send(frame) > sendBufferLimit) {
+            onSlow.accept(this);
+        }
+        return true;
     }
 
     private boolean wants(Event event) {

@@ -63,7 +63,7 @@ public class Connections {
     ClientSession open(ConnectRequest request, Transport transport) {
         String id = UUID.randomUUID().toString();
         ClientSession session = new ClientSession(id, request.authentication(), transport, properties.sendBufferLimit().toBytes(),
-                properties.resumeBufferLimit(), deliveries, this::closeSlow, hub::remove);
+                properties.resumeBufferLimit(), deliveries, this::closeSlow);
         hub.add(session);
         try {
             start(session, request);
@@ -138,9 +138,10 @@ public class Connections {
         session.close(CloseCodes.POLICY_VIOLATION, "too many frames: at most " + properties.maxClientFramesPerSecond() + " per second");
     }
 
+    /** The connection is gone, whoever ended it. */
     void closed(ClientSession session) {
         hub.remove(session);
-        session.discardOutbox();
+        session.ended();
         admission.release(session.viewer());
         log.debug("client {} closed at {}", session.id(), session.position());
     }

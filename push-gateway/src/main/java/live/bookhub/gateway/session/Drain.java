@@ -1,6 +1,7 @@
 package live.bookhub.gateway.session;
 
 import live.bookhub.gateway.system.GatewayProperties;
+import live.bookhub.gateway.system.Phases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * On shutdown (SIGTERM), before the web server stops: refuse new clients, tell every client to go
  * with 1012 (they reconnect to another replica and resume from their last id), and wait at most
- * {@code drain-timeout} for them to leave. The web server's graceful shutdown then has nothing left
- * to wait for, so the process exits within a bounded time.
+ * {@code drain-timeout} for them to leave. The clients' server then stops with nothing left to wait
+ * for, so the process exits within a bounded time.
  */
 @Component
 class Drain implements SmartLifecycle {
@@ -38,7 +39,7 @@ class Drain implements SmartLifecycle {
         admission.startDraining();
         int clients = hub.size();
         log.info("draining: closing {} clients with 1012", clients);
-        hub.forEach(session -> session.close(CloseCodes.SERVICE_RESTART, "gateway draining: reconnect to another"));
+        hub.forEachOnItsLoop(session -> session.close(CloseCodes.SERVICE_RESTART, "gateway draining: reconnect to another"));
         try {
             if (!hub.awaitEmpty(properties.drainTimeout())) {
                 log.warn("draining: {} clients still open after {}; stopping anyway", hub.size(), properties.drainTimeout());
@@ -55,9 +56,9 @@ class Drain implements SmartLifecycle {
         return running;
     }
 
-    /** Stops first: before the web server's graceful shutdown and before the live subscription. */
+    /** Stops first: before the clients' server and before the live subscription. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE;
+        return Phases.DRAIN;
     }
 }

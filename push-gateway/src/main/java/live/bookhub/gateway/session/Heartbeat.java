@@ -47,7 +47,6 @@ class Heartbeat implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        // One thread: a ping to a peer whose socket buffer is full may block it for the container's send timeout.
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "heartbeat"));
         long interval = properties.pingInterval().toMillis();
         timer.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.MILLISECONDS);
@@ -57,7 +56,7 @@ class Heartbeat implements SmartLifecycle {
         long idleNanos = properties.idleTimeout().toNanos();
         long now = System.nanoTime();
         Instant wallClock = clock.instant();
-        hub.forEach(session -> {
+        hub.forEachOnItsLoop(session -> {
             try {
                 if (session.authentication().hasExpired(wallClock)) {
                     expiredCloses.increment();

@@ -7,28 +7,23 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
 import live.bookhub.gateway.stream.Event;
-import live.bookhub.gateway.system.GatewayProperties;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * This replica's connected clients, indexed by topic for the fan-out and split into shards that fan
- * out on their own threads (one socket write per delivery is most of the cost, and it runs on every core).
+ * This replica's connected clients, indexed by topic for the fan-out and split into one shard per
+ * event loop: each shard hands an event to its clients on their own loop, so every write goes
+ * straight into its socket with no hand-over between threads.
  */
 @Component
-public class Hub implements DisposableBean {
+public class Hub {
 
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
-    private final HubShard[] shards;
+    private final ConcurrentHashMap<EventLoop, HubShard> shards = new ConcurrentHashMap<>();
 
-    Hub(GatewayProperties properties, MeterRegistry meters) {
-        int count = properties.fanOutThreads() > 0 ? properties.fanOutThreads() : Runtime.getRuntime().availableProcessors();
-        this.shards = new HubShard[count];
-        for (int i = 0; i < count; i++) {
-            shards[i] = new HubShard(i + 1);
-        }
+    Hub(MeterRegistry meters) {
         Gauge.builder("bookhub.gateway.connections", sessions, Set::size)
                 .description("Open client connections on this gateway")
                 .register(meters);
@@ -50,8 +45,10 @@ public class Hub implements DisposableBean {
     }
 
     void remove(ClientSession session) {
-        sessions.remove(session);
-        session.topics().forEach(topic -> unsubscribe(session, topic));
+        if (!sessions.remove(session)) {
+            return;
+        }
+        session.topics().forEach(topic -> shard(session).unsubscribe(session, topic));
         shard(session).remove(session);
         if (sessions.isEmpty()) {
             synchronized (this) {
@@ -64,8 +61,9 @@ public class Hub implements DisposableBean {
         return sessions.size();
     }
 
-    void forEach(Consumer<ClientSession> action) {
-        sessions.forEach(action);
+    /** Runs {@code action} for every client, on the client's event loop. */
+    void forEachOnItsLoop(Consumer<ClientSession> action) {
+        shards.values().forEach(shard -> shard.forEach(action));
     }
 
     /** Waits until every client has gone, or the timeout passes; {@code true} when none is left. */
@@ -84,9 +82,7 @@ public class Hub implements DisposableBean {
     /** Tells every client to refetch: events it should have had are gone; it continues after {@code end}. */
     public void resetAll(String reason, StreamId end) {
         ControlFrame reset = Frames.syncReset(reason, end);
-        for (HubShard shard : shards) {
-            shard.resetAll(reset, end);
-        }
+        forEachOnItsLoop(session -> session.resetTo(reset, end));
     }
 
     /**
@@ -94,19 +90,10 @@ public class Hub implements DisposableBean {
      * caller is the one pub/sub thread). Never blocks.
      */
     public void publish(Event event) {
-        for (HubShard shard : shards) {
-            shard.publish(event);
-        }
-    }
-
-    @Override
-    public void destroy() {
-        for (HubShard shard : shards) {
-            shard.shutdown();
-        }
+        shards.values().forEach(shard -> shard.publish(event));
     }
 
     private HubShard shard(ClientSession session) {
-        return shards[Math.floorMod(session.id().hashCode(), shards.length)];
+        return shards.computeIfAbsent(session.eventLoop(), HubShard::new);
     }
 }

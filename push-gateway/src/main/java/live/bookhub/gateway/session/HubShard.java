@@ -2,25 +2,24 @@ package live.bookhub.gateway.session;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
-import live.bookhub.events.StreamId;
+import io.netty.channel.EventLoop;
 import live.bookhub.gateway.stream.Event;
 import live.bookhub.gateway.stream.TopicRouting;
 
 /**
- * A part of the hub's clients with its own fan-out thread: events reach the clients of one shard in
- * the order the hub got them, while the shards write to their sockets side by side.
+ * The clients of one event loop. Events and resets reach them as tasks of that loop, in the order the
+ * hub got them, while the loops write to their sockets side by side.
  */
 final class HubShard {
 
+    private final EventLoop loop;
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
-    private final ExecutorService fanOut;
 
-    HubShard(int index) {
-        this.fanOut = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "fan-out-" + index));
+    HubShard(EventLoop loop) {
+        this.loop = loop;
     }
 
     void add(ClientSession session) {
@@ -44,16 +43,11 @@ final class HubShard {
 
     /** Queues the event for this shard's clients; never blocks. */
     void publish(Event event) {
-        fanOut.execute(() -> deliver(event));
+        loop.execute(() -> deliver(event));
     }
 
-    /** Queues a reset for every client of this shard, in order with the events. */
-    void resetAll(ControlFrame reset, StreamId end) {
-        fanOut.execute(() -> sessions.forEach(session -> session.resetTo(reset, end)));
-    }
-
-    void shutdown() {
-        fanOut.shutdownNow();
+    void forEach(Consumer<ClientSession> action) {
+        loop.execute(() -> sessions.forEach(action));
     }
 
     private void deliver(Event event) {

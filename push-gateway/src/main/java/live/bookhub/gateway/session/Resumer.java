@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
  * Brings a new client from its start position to live delivery with no gap and no duplicate. The
  * client is registered with the hub before anything is read, so every event appended later reaches
  * its live buffer; the replay reads the stream page by page at the client's pace, then merges the
- * buffer, dropping what the replay already sent.
+ * buffer, dropping what the replay already sent. No thread waits for a slow client: the next page is
+ * read when its connection has drained.
  */
 @Component
 class Resumer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Resumer.class);
-    private static final long OUTBOX_WAIT_MILLIS = 30_000;
 
     private final EventHistory history;
     private final GatewayProperties properties;
@@ -46,31 +46,33 @@ class Resumer implements DisposableBean {
     }
 
     void catchUp(ClientSession session) {
-        executor.execute(() -> {
-            try {
-                replay(session);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("resume of client {} failed at {}: {}", session.id(), session.position(), e.toString());
-                session.close(CloseCodes.TRY_AGAIN_LATER, "resume failed, reconnect");
-            }
-        });
+        executor.execute(() -> readPage(session));
     }
 
-    private void replay(ClientSession session) throws InterruptedException {
-        long halfOutbox = properties.sendBufferLimit().toBytes() / 2;
-        while (true) {
-            List<Event> page = history.after(session.position(), properties.replayPageSize());
+    /**
+     * Reads the next page here (Redis is blocking), delivers it on the client's event loop, and goes
+     * on once the connection has taken most of it: a replay never runs ahead of its client.
+     */
+    private void readPage(ClientSession session) {
+        List<Event> page;
+        try {
+            page = history.after(session.position(), properties.replayPageSize());
+        } catch (RuntimeException e) {
+            log.warn("resume of client {} failed at {}: {}", session.id(), session.position(), e.toString());
+            session.close(CloseCodes.TRY_AGAIN_LATER, "resume failed, reconnect");
+            return;
+        }
+        replayed.increment(page.size());
+        session.eventLoop().execute(() -> {
+            if (session.isClosed()) {
+                return;
+            }
             page.forEach(session::deliverReplayed);
-            replayed.increment(page.size());
             if (page.size() < properties.replayPageSize() && session.tryGoLive()) {
                 return;
             }
-            if (!session.awaitOutboxBelow(halfOutbox, OUTBOX_WAIT_MILLIS)) {
-                return; // closed, or too slow: the outbox limit deals with it
-            }
-        }
+            session.whenWritable(() -> catchUp(session));
+        });
     }
 
     @Override

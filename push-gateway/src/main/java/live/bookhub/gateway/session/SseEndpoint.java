@@ -1,18 +1,20 @@
 package live.bookhub.gateway.session;
 
-import java.io.IOException;
 import java.util.Optional;
 
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import live.bookhub.gateway.auth.TokenVerifier;
-import live.bookhub.gateway.system.GatewayProperties;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * {@code GET /sse?topics=…} with {@code Last-Event-ID} (header, or {@code lastEventId} query): the
@@ -20,96 +22,62 @@ import org.springframework.web.cors.CorsConfiguration;
  * topics, rights and resume; one-way, so topics are fixed by the query.
  */
 @Component
-public class SseEndpoint extends HttpServlet {
+class SseEndpoint {
 
-    private final transient Connections connections;
-    private final transient Admission admission;
-    private final transient TokenVerifier verifier;
-    private final transient CorsConfiguration origins = new CorsConfiguration();
+    private static final Logger log = LoggerFactory.getLogger(SseEndpoint.class);
 
-    SseEndpoint(Connections connections, Admission admission, TokenVerifier verifier, GatewayProperties properties) {
+    private final Connections connections;
+    private final Admission admission;
+    private final ConnectReader reader;
+    private final Origins origins;
+
+    SseEndpoint(Connections connections, Admission admission, ConnectReader reader, Origins origins) {
         this.connections = connections;
         this.admission = admission;
-        this.verifier = verifier;
-        origins.setAllowedOriginPatterns(properties.allowedOrigins());
+        this.reader = reader;
+        this.origins = origins;
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            String allowed = origins.checkOrigin(origin);
-            if (allowed == null) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
-                return;
-            }
-            response.setHeader("Access-Control-Allow-Origin", allowed);
-            response.setHeader("Access-Control-Allow-Credentials", "true");
-            response.setHeader("Vary", "Origin");
-        }
-        ConnectRequest connect = ConnectRequest.read(request::getParameter, request::getHeader, verifier);
-        Optional<Refusal> refusal = admission.admit(connect.authentication().viewer());
-        if (refusal.isPresent()) {
-            response.setHeader("Retry-After", "1");
-            response.sendError(refusal.get().httpStatus(), refusal.get().reason());
+    void open(ChannelHandlerContext context, FullHttpRequest request, QueryStringDecoder uri) {
+        String origin = origins.check(request.headers());
+        if (origin == null) {
+            HttpReplies.problem(context, HttpResponseStatus.FORBIDDEN, "origin not allowed");
             return;
         }
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no"); // nginx: pass events on at once
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0); // the heartbeat's comments keep it alive; dead peers fail a write
-        Ended ended = new Ended();
-        async.addListener(ended);
-        try {
-            ended.attach(connections.open(connect, new SseTransport(async)));
-        } catch (IOException | RuntimeException e) {
-            admission.release(connect.authentication().viewer());
-            async.complete();
-            throw e;
-        }
+        SseConnection connection = new SseConnection(connections);
+        context.pipeline().remove("handshake-timeout");
+        context.pipeline().replace(context.handler(), "sse", connection);
+        Channel channel = context.channel();
+        reader.read(uri, request.headers(), channel, connect -> admit(channel, connection, connect, origin));
     }
 
-    /** Whatever ends the stream (the client left, a write failed, the gateway closed it) closes the client once. */
-    private final class Ended implements AsyncListener {
-        private ClientSession client;
-        private boolean ended;
-
-        synchronized void attach(ClientSession opened) {
-            client = opened;
-            if (ended) {
-                connections.closed(opened);
-            }
+    private void admit(Channel channel, SseConnection connection, ConnectRequest request, String origin) {
+        ChannelHandlerContext context = channel.pipeline().context(connection);
+        Optional<Refusal> refusal = admission.admit(request.authentication().viewer());
+        if (refusal.isPresent()) {
+            HttpReplies.problem(context, HttpResponseStatus.valueOf(refusal.get().httpStatus()), refusal.get().reason());
+            return;
         }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            end();
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream;charset=UTF-8")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
+                .set("X-Accel-Buffering", "no"); // nginx: pass events on at once
+        if (!origin.isEmpty()) {
+            head.headers()
+                    .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                    .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
+                    .set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
         }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            end();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            end();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            // not restarted
-        }
-
-        private synchronized void end() {
-            if (!ended) {
-                ended = true;
-                if (client != null) {
-                    connections.closed(client);
-                }
-            }
+        channel.write(head, channel.voidPromise());
+        SseTransport transport = new SseTransport(channel);
+        try {
+            connection.opened(connections.open(request, transport));
+        } catch (RuntimeException e) {
+            admission.release(request.authentication().viewer());
+            log.warn("could not open an SSE client from {}: {}", channel.remoteAddress(), e.toString());
+            transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
         }
     }
 }

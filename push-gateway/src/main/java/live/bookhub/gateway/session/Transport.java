@@ -1,27 +1,72 @@
 package live.bookhub.gateway.session;
 
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
 import live.bookhub.gateway.stream.OutboundFrame;
 
-/** One client connection's way out: WebSocket or SSE. */
-public interface Transport {
+/**
+ * One client connection's wire (WebSocket or SSE) on a Netty channel. Called only on the channel's
+ * event loop: writes go straight into the channel, in call order, and a socket that cannot take
+ * them keeps them in the channel's outbound buffer rather than holding a thread.
+ */
+abstract class Transport {
 
-    /**
-     * Starts sending one frame without blocking; {@code done} gets {@code null} once it is written,
-     * or the failure. At most one send or ping is in flight at a time.
-     */
-    void send(OutboundFrame frame, Consumer<Throwable> done);
+    /** A peer that reads nothing never takes the farewell frame; it is cut off after this. */
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
-    /** Sends a keep-alive (a WebSocket ping, an SSE comment); {@code done} as for {@link #send}. */
-    void ping(Consumer<Throwable> done);
+    private final Channel channel;
+    private boolean closing;
+
+    Transport(Channel channel) {
+        this.channel = channel;
+    }
+
+    final EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    /** Writes and flushes one frame; returns the bytes the socket has not taken yet, this frame's included. */
+    final long send(OutboundFrame frame) {
+        channel.writeAndFlush(encode(frame), channel.voidPromise());
+        ChannelOutboundBuffer unsent = channel.unsafe().outboundBuffer();
+        return unsent == null ? 0 : unsent.totalPendingWriteBytes();
+    }
+
+    final void ping() {
+        channel.writeAndFlush(keepAlive(), channel.voidPromise());
+    }
+
+    /** Whether the unsent bytes are below the channel's low water mark (after having passed the high one). */
+    final boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    /** Sends the farewell (a close frame, an SSE {@code close} event) and closes the connection. */
+    final void close(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.writeAndFlush(farewell(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
 
     /**
      * Whether the peer answers pings (WebSocket pongs): then silence longer than the idle timeout
      * means it is gone. SSE peers never write, so only failed writes tell.
      */
-    boolean answersPings();
+    abstract boolean answersPings();
 
-    /** Closes the connection with a close code from the README's table. */
-    void close(int code, String reason);
+    /** The message that carries the frame: handed to the channel as is. */
+    abstract Object encode(OutboundFrame frame);
+
+    abstract Object keepAlive();
+
+    abstract Object farewell(int code, String reason);
 }

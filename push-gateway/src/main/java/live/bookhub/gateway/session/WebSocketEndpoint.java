@@ -1,118 +1,97 @@
 package live.bookhub.gateway.session;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import live.bookhub.gateway.auth.TokenVerifier;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import live.bookhub.gateway.system.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PongMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.util.UriComponentsBuilder;
 
-/** {@code GET /ws?topics=…&lastEventId=…}: the WebSocket face of {@link Connections}. */
+/**
+ * {@code GET /ws?topics=…&lastEventId=…}: the WebSocket face of {@link Connections}. The upgrade is
+ * answered at once with reads paused; the token is verified off the loop; then the client is admitted
+ * (or closed with the refusal's code), welcomed, and its frames are read.
+ */
 @Component
-public class WebSocketEndpoint extends TextWebSocketHandler implements DisposableBean {
+class WebSocketEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketEndpoint.class);
-    private static final String CLIENT = "bookhub.client";
-    private static final String INBOUND = "bookhub.inbound";
+    /** Frames above max-frame-size get an error frame; frames above this are not even read: close 1009. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final Connections connections;
     private final Admission admission;
-    private final TokenVerifier verifier;
+    private final ConnectReader reader;
+    private final Origins origins;
     private final GatewayProperties properties;
-    private final ExecutorService closer;
+    private final WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(MAX_FRAME_BYTES)
+            .allowExtensions(false)
+            .build();
 
-    WebSocketEndpoint(Connections connections, Admission admission, TokenVerifier verifier, GatewayProperties properties) {
+    WebSocketEndpoint(Connections connections, Admission admission, ConnectReader reader, Origins origins, GatewayProperties properties) {
         this.connections = connections;
         this.admission = admission;
-        this.verifier = verifier;
+        this.reader = reader;
+        this.origins = origins;
         this.properties = properties;
-        AtomicInteger threads = new AtomicInteger();
-        this.closer = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "ws-close-" + threads.incrementAndGet()));
     }
 
-    @Override
-    public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams();
-        ConnectRequest request = ConnectRequest.read(name -> decoded(query.getFirst(name)),
-                name -> session.getHandshakeHeaders().getFirst(name), verifier);
+    void open(ChannelHandlerContext context, FullHttpRequest request, QueryStringDecoder uri) {
+        if (origins.check(request.headers()) == null) {
+            HttpReplies.problem(context, HttpResponseStatus.FORBIDDEN, "origin not allowed");
+            return;
+        }
+        if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            HttpReplies.problem(context, HttpResponseStatus.BAD_REQUEST, "/ws needs a WebSocket upgrade request (Upgrade: websocket)");
+            return;
+        }
+        String url = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + uri.path();
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(url, null, decoderConfig).newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(context.channel());
+            return;
+        }
+        Channel channel = context.channel();
+        WebSocketConnection connection = new WebSocketConnection(connections, properties);
+        context.pipeline().remove("handshake-timeout");
+        context.pipeline().replace(context.handler(), "websocket", connection);
+        channel.config().setAutoRead(false); // no client frame is read before the client is admitted and welcomed
+        handshaker.handshake(channel, request).addListener(done -> {
+            if (!done.isSuccess()) {
+                log.debug("WebSocket handshake with {} failed: {}", channel.remoteAddress(), done.cause().toString());
+                channel.close();
+                return;
+            }
+            reader.read(uri, request.headers(), channel, connect -> admit(channel, connection, connect));
+        });
+    }
+
+    private void admit(Channel channel, WebSocketConnection connection, ConnectRequest request) {
+        WebSocketTransport transport = new WebSocketTransport(channel);
         Optional<Refusal> refusal = admission.admit(request.authentication().viewer());
         if (refusal.isPresent()) {
-            session.close(new CloseStatus(refusal.get().closeCode(), refusal.get().reason()));
+            transport.close(refusal.get().closeCode(), refusal.get().reason());
             return;
         }
-        long now = System.nanoTime();
-        session.getAttributes().put(INBOUND, new InboundFrames((int) properties.maxFrameSize().toBytes(),
-                new FrameRateLimit(properties.maxClientFramesPerSecond(), properties.clientFrameBurst(), now)));
         try {
-            session.getAttributes().put(CLIENT, connections.open(request, new WebSocketTransport(session, closer)));
+            connection.opened(connections.open(request, transport));
         } catch (RuntimeException e) {
             admission.release(request.authentication().viewer());
-            log.warn("could not open client {}: {}", session.getId(), e.toString());
-            session.close(new CloseStatus(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume"));
-        }
-    }
-
-    @Override
-    public boolean supportsPartialMessages() {
-        return true; // so that InboundFrames, not the container, decides about oversized frames
-    }
-
-    @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        ClientSession client = (ClientSession) session.getAttributes().get(CLIENT);
-        InboundFrames inbound = (InboundFrames) session.getAttributes().get(INBOUND);
-        if (client == null) {
+            log.warn("could not open a client from {}: {}", channel.remoteAddress(), e.toString());
+            transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
             return;
         }
-        switch (inbound.accept(message.getPayload(), message.isLast(), System.nanoTime())) {
-            case COMPLETE -> connections.receive(client, inbound.text());
-            case TOO_LARGE -> connections.rejectOversized(client);
-            case FLOOD -> connections.closeFlooding(client);
-            case INCOMPLETE -> client.heard();
-        }
-    }
-
-    @Override
-    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
-        ClientSession client = (ClientSession) session.getAttributes().get(CLIENT);
-        if (client != null) {
-            client.heard();
-        }
-    }
-
-    @Override
-    public void handleTransportError(WebSocketSession session, Throwable exception) {
-        log.debug("transport error on {}: {}", session.getId(), exception.toString());
-    }
-
-    @Override
-    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        ClientSession client = (ClientSession) session.getAttributes().get(CLIENT);
-        if (client != null) {
-            connections.closed(client);
-        }
-    }
-
-    @Override
-    public void destroy() {
-        closer.shutdown();
-    }
-
-    private static String decoded(String value) {
-        return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
+        channel.config().setAutoRead(true);
     }
 }

@@ -18,7 +18,7 @@ final class Events {
         JsonNode envelope = EnvelopeCodec.mapper().readTree(json);
         return new Event(StreamId.parse(envelope.path("id").asString()), envelope.path("topic").asString(""),
                 envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")), json,
-                json.getBytes(StandardCharsets.UTF_8));
+                WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static long epochMillis(String ts) {

@@ -12,6 +12,7 @@ import live.bookhub.events.EventStream;
 import live.bookhub.events.StreamId;
 import live.bookhub.gateway.session.Hub;
 import live.bookhub.gateway.system.GatewayProperties;
+import live.bookhub.gateway.system.Phases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,5 +134,10 @@ class LiveEvents implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return connection != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Phases.LIVE_EVENTS;
     }
 }

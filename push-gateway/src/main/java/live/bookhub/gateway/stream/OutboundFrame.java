@@ -1,6 +1,6 @@
 package live.bookhub.gateway.stream;
 
-/** Something a client is sent: an envelope or one of the gateway's own frames, as JSON encoded once. */
+/** Something a client is sent: an envelope or one of the gateway's own frames, encoded once for every recipient. */
 public interface OutboundFrame {
 
     /** The frame's {@code type}: SSE sends it as the {@code event:} line. */
@@ -8,8 +8,8 @@ public interface OutboundFrame {
 
     String json();
 
-    /** The JSON as UTF-8, encoded once for every recipient. */
-    byte[] utf8();
+    /** The JSON as a complete WebSocket text frame (see {@link WebSocketFrames}); never modify it. */
+    byte[] webSocketFrame();
 
     /** The stream id an SSE client resumes from ({@code id:} line), or {@code null} for the gateway's own frames. */
     String eventId();

@@ -3,8 +3,7 @@ package live.bookhub.gateway.system;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** This replica's name, shown in welcome frames so clients and operators can tell replicas apart. */
@@ -12,23 +11,20 @@ import org.springframework.stereotype.Component;
 public class GatewayIdentity {
 
     private final GatewayProperties properties;
-    private final ApplicationContext context;
+    private final ObjectProvider<ClientServer> server;
     private volatile String name;
 
-    GatewayIdentity(GatewayProperties properties, ApplicationContext context) {
+    /** @param server looked up when first needed: it is built from the endpoints that use this name */
+    GatewayIdentity(GatewayProperties properties, ObjectProvider<ClientServer> server) {
         this.properties = properties;
-        this.context = context;
+        this.server = server;
     }
 
     public String name() {
         if (name == null) {
-            name = properties.name().isBlank() ? host() + ":" + port() : properties.name();
+            name = properties.name().isBlank() ? host() + ":" + server.getObject().port() : properties.name();
         }
         return name;
-    }
-
-    private int port() {
-        return context instanceof WebServerApplicationContext web && web.getWebServer() != null ? web.getWebServer().getPort() : 0;
     }
 
     private static String host() {

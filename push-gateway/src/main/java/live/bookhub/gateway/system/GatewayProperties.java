@@ -10,6 +10,11 @@ import org.springframework.util.unit.DataSize;
 /**
  * The push-gateway's settings ({@code bookhub.gateway.*}); each is described in the README.
  *
+ * @param port                     the clients' port: {@code /ws} and {@code /sse} (0: any free port); health
+ *                                 and metrics are on Spring Boot's {@code server.port}
+ * @param address                  the address the clients' port listens on
+ * @param ioThreads                event loops owning the client connections; 0 means one per core
+ * @param handshakeTimeout         how long a new connection may take to send its request
  * @param name                     this replica's name in welcome frames and metrics; empty means host:port
  * @param allowedOrigins           origin patterns allowed to open a WebSocket or an SSE stream ({@code *} for any)
  * @param sendBufferLimit          how much a client may have queued and unsent before it is closed (1013)
@@ -27,12 +32,13 @@ import org.springframework.util.unit.DataSize;
  * @param pingInterval             how often idle clients are pinged
  * @param idleTimeout              a WebSocket client silent this long (no frame, no pong) is closed as dead
  * @param drainTimeout             how long a draining gateway waits for its clients to leave before it stops anyway
- * @param fanOutThreads            threads handing events to clients, each for its share of them; 0 means one per core
- * @param connectionBufferSize     the size of the container's socket read and write buffers of each connection:
- *                                 small, because most connections idle and events are small
  */
 @ConfigurationProperties("bookhub.gateway")
 public record GatewayProperties(
+        @DefaultValue("8081") int port,
+        @DefaultValue("0.0.0.0") String address,
+        @DefaultValue("0") int ioThreads,
+        @DefaultValue("10s") Duration handshakeTimeout,
         @DefaultValue("") String name,
         @DefaultValue("*") List<String> allowedOrigins,
         @DefaultValue("1MB") DataSize sendBufferLimit,
@@ -48,7 +54,5 @@ public record GatewayProperties(
         @DefaultValue("20") int maxConnectionsPerUser,
         @DefaultValue("25s") Duration pingInterval,
         @DefaultValue("60s") Duration idleTimeout,
-        @DefaultValue("10s") Duration drainTimeout,
-        @DefaultValue("0") int fanOutThreads,
-        @DefaultValue("2KB") DataSize connectionBufferSize) {
+        @DefaultValue("10s") Duration drainTimeout) {
 }
