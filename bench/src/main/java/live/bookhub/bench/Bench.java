@@ -66,23 +66,14 @@ public final class Bench {
 
     private TargetResult measure(String name, Protocol protocol, Publisher publisher, Function<Integer, ServerProcess> starter,
                                  int processes) throws Exception {
-        List<ServerProcess> servers = new ArrayList<>();
-        try {
-            for (int i = 0; i < processes; i++) {
-                servers.add(starter.apply(i + 1));
-            }
-            for (ServerProcess server : servers) {
-                server.awaitReady(Duration.ofSeconds(90));
-            }
-            List<Integer> ports = servers.stream().map(ServerProcess::port).toList();
-            List<Long> pids = servers.stream().map(ServerProcess::pid).toList();
-            List<StepResult> ladder = new ArrayList<>();
+        List<StepResult> ladder = new ArrayList<>();
+        try (Servers servers = Servers.start(starter, processes)) {
             try (LoadClients clients = new LoadClients(protocol, settings.clientThreads())) {
-                clients.connect(ports, settings.clients(), CONNECT_TIMEOUT);
+                clients.connect(servers.ports(), settings.clients(), CONNECT_TIMEOUT);
                 System.out.printf("%s: %d clients connected; warming up%n", name, settings.clients());
-                step(clients, publisher, pids, settings.clients(), settings.rates().get(0), settings.step());
+                step(clients, publisher, servers.pids(), settings.clients(), settings.rates().get(0), settings.step());
                 for (int rate : settings.rates()) {
-                    StepResult step = step(clients, publisher, pids, settings.clients(), rate, settings.step());
+                    StepResult step = step(clients, publisher, servers.pids(), settings.clients(), rate, settings.step());
                     print(name, step);
                     ladder.add(step);
                     if (!step.sustained()) {
@@ -90,18 +81,54 @@ public final class Bench {
                     }
                 }
             }
-            long rssBefore = pids.stream().mapToLong(ProcStats::rssBytes).sum();
-            try (LoadClients idle = new LoadClients(protocol, settings.clientThreads())) {
-                idle.connect(ports, settings.idleClients(), CONNECT_TIMEOUT);
-                long rssAfter = pids.stream().mapToLong(ProcStats::rssBytes).sum();
-                double perClient = (rssAfter - rssBefore) / (double) settings.idleClients();
-                System.out.printf("%s: %d idle clients connected, %.1f KiB resident memory each%n", name, settings.idleClients(), perClient / 1024);
-                StepResult many = step(idle, publisher, pids, settings.idleClients(), settings.idleRate(), settings.step());
-                print(name, many);
-                return new TargetResult(name, ladder, many, perClient);
+        }
+        // Memory is measured on fresh servers: after the ladder, a runtime that already grew its heap
+        // (or its V8 heap) takes new connections into memory it holds anyway.
+        try (Servers servers = Servers.start(starter, processes);
+             LoadClients idle = new LoadClients(protocol, settings.clientThreads())) {
+            Thread.sleep(QUIET.toMillis()); // let the fresh server settle after its start, for the baseline
+            long rssBefore = servers.pids().stream().mapToLong(ProcStats::rssBytes).sum();
+            idle.connect(servers.ports(), settings.idleClients(), CONNECT_TIMEOUT);
+            long rssAfter = servers.pids().stream().mapToLong(ProcStats::rssBytes).sum();
+            double perClient = (rssAfter - rssBefore) / (double) settings.idleClients();
+            System.out.printf("%s: %d idle clients connected to a fresh server, %.1f KiB resident memory each%n", name,
+                    settings.idleClients(), perClient / 1024);
+            StepResult many = step(idle, publisher, servers.pids(), settings.idleClients(), settings.idleRate(), settings.step());
+            print(name, many);
+            return new TargetResult(name, ladder, many, perClient);
+        }
+    }
+
+    /** The server processes of one measurement, started and ready; closing stops them all. */
+    private record Servers(List<ServerProcess> processes) implements AutoCloseable {
+
+        static Servers start(Function<Integer, ServerProcess> starter, int count) throws Exception {
+            Servers servers = new Servers(new ArrayList<>());
+            try {
+                for (int i = 0; i < count; i++) {
+                    servers.processes.add(starter.apply(i + 1));
+                }
+                for (ServerProcess server : servers.processes) {
+                    server.awaitReady(Duration.ofSeconds(90));
+                }
+                return servers;
+            } catch (Exception | Error e) {
+                servers.close();
+                throw e;
             }
-        } finally {
-            for (ServerProcess server : servers) {
+        }
+
+        List<Integer> ports() {
+            return processes.stream().map(ServerProcess::port).toList();
+        }
+
+        List<Long> pids() {
+            return processes.stream().map(ServerProcess::pid).toList();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            for (ServerProcess server : processes) {
                 server.close();
             }
         }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param gateways    push-gateway processes the clients are spread over
  * @param clientThreads load generator threads
  * @param gatewayJvm  JVM options of the push-gateway processes
- * @param gatewayArgs further arguments of the push-gateway processes, e.g. {@code --bookhub.gateway.fan-out-threads=1}
+ * @param gatewayArgs further arguments of the push-gateway processes, e.g. {@code --bookhub.gateway.io-threads=1}
  * @param socketIo    whether to measure the Socket.IO server too (the ratios need it)
  */
 record BenchSettings(Path home, int clients, List<Integer> rates, Duration step, int idleClients, int idleRate,
@@ -36,7 +36,7 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
         return new BenchSettings(
                 Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize(),
                 Integer.parseInt(options.getOrDefault("clients", "1000")),
-                Arrays.stream(options.getOrDefault("rates", "10,20,40,60,80,100,150,200").split(","))
+                Arrays.stream(options.getOrDefault("rates", "10,20,40,60,80,90,100,120,150,200").split(","))
                         .map(String::trim).map(Integer::parseInt).toList(),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "5"))),
                 Integer.parseInt(options.getOrDefault("idle-clients", "10000")),

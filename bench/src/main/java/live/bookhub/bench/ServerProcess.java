@@ -13,17 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import live.bookhub.embedded.FreePorts;
+
 /** A server under test as a child process on 127.0.0.1, with its output in a log file. */
 final class ServerProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
 
     private final int port;
+    private final int adminPort;
     private final String readinessPath;
     private final Process process;
 
-    private ServerProcess(List<String> command, int port, String readinessPath, Path log) {
+    private ServerProcess(List<String> command, int port, int adminPort, String readinessPath, Path log) {
         this.port = port;
+        this.adminPort = adminPort;
         this.readinessPath = readinessPath;
         try {
             Files.createDirectories(log.getParent());
@@ -34,20 +38,22 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A push-gateway: clients on {@code port}, readiness on a free admin port. */
     static ServerProcess gateway(Path home, int port, String redisUri, List<String> jvmOptions, List<String> args, Path log) {
+        int adminPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", home.resolve("push-gateway/target/push-gateway.jar").toString(),
-                "--server.port=" + port, "--spring.data.redis.url=" + redisUri, "--bookhub.gateway.name=bench-" + port,
+                "--bookhub.gateway.port=" + port, "--server.port=" + adminPort, "--spring.data.redis.url=" + redisUri, "--bookhub.gateway.name=bench-" + port,
                 "--logging.level.root=WARN"));
         command.addAll(args);
-        return new ServerProcess(command, port, "/actuator/health", log);
+        return new ServerProcess(command, port, adminPort, "/actuator/health", log);
     }
 
     static ServerProcess socketIo(Path home, int port, String redisUri, Path log) {
         return new ServerProcess(List.of("node", home.resolve("bench/socketio/server.js").toString(), String.valueOf(port), redisUri),
-                port, "/socket.io/?EIO=4&transport=polling", log);
+                port, port, "/socket.io/?EIO=4&transport=polling", log);
     }
 
     int port() {
@@ -60,7 +66,7 @@ final class ServerProcess implements AutoCloseable {
 
     void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readinessPath)).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + readinessPath)).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server on port " + port + " exited during start");

@@ -41,6 +41,7 @@ public final class ClientSession {
     private final List<Event> buffered = new ArrayList<>();
     private boolean bufferOverflowed;
     private boolean closed;
+    private boolean unflushed;
     private Runnable onWritable;
 
     ClientSession(String id, Authentication authentication, Transport transport, long sendBufferLimit, int resumeBufferLimit,
@@ -78,8 +79,11 @@ public final class ClientSession {
         return transport.eventLoop();
     }
 
-    /** A live event from the hub, which chose this client by one of its topics. */
-    public void onLive(Event event) {
+    /**
+     * A live event from the hub, which chose this client by one of its topics. It is written but not
+     * flushed: {@code true} asks the hub for a {@link #flushLive} once its batch is handed out.
+     */
+    boolean onLive(Event event) {
         if (resuming) {
             if (!bufferOverflowed) {
                 buffered.add(event);
@@ -89,11 +93,25 @@ public final class ClientSession {
                     bufferOverflowed = true;
                 }
             }
-            return;
+            return false;
         }
-        if (event.id().isAfter(position)) {
-            position = event.id();
-            send(event);
+        if (!event.id().isAfter(position)) {
+            return false;
+        }
+        position = event.id();
+        if (!writeEvent(event)) {
+            return false;
+        }
+        boolean firstSinceFlush = !unflushed;
+        unflushed = true;
+        return firstSinceFlush;
+    }
+
+    /** Sends what {@link #onLive} wrote. */
+    void flushLive() {
+        unflushed = false;
+        if (!closed) {
+            flush();
         }
     }
 
@@ -210,19 +228,32 @@ public final class ClientSession {
     }
 
     private void send(Event event) {
-        if (write(event)) {
-            metrics.delivered(event, System.currentTimeMillis());
+        if (writeEvent(event)) {
+            flush();
         }
     }
 
-    private boolean write(OutboundFrame frame) {
+    private boolean writeEvent(Event event) {
         if (closed) {
             return false;
         }
-        if (transport.send(frame) > sendBufferLimit) {
+        transport.write(event);
+        metrics.delivered(event, System.currentTimeMillis());
+        return true;
+    }
+
+    private void write(OutboundFrame frame) {
+        if (!closed) {
+            transport.write(frame);
+            flush();
+        }
+    }
+
+    /** A client whose socket has not taken more than the send limit cannot keep up: it goes (1013) and resumes later. */
+    private void flush() {
+        if (transport.flush() > sendBufferLimit) {
             onSlow.accept(this);
         }
-        return true;
     }
 
     private boolean wants(Event event) {

@@ -82,7 +82,7 @@ public class Hub {
     /** Tells every client to refetch: events it should have had are gone; it continues after {@code end}. */
     public void resetAll(String reason, StreamId end) {
         ControlFrame reset = Frames.syncReset(reason, end);
-        forEachOnItsLoop(session -> session.resetTo(reset, end));
+        shards.values().forEach(shard -> shard.resetAll(reset, end));
     }
 
     /**

@@ -29,9 +29,14 @@ abstract class Transport {
         return channel.eventLoop();
     }
 
-    /** Writes and flushes one frame; returns the bytes the socket has not taken yet, this frame's included. */
-    final long send(OutboundFrame frame) {
-        channel.writeAndFlush(encode(frame), channel.voidPromise());
+    /** Queues a frame in the channel; nothing reaches the socket before {@link #flush}. */
+    final void write(OutboundFrame frame) {
+        channel.write(encode(frame), channel.voidPromise());
+    }
+
+    /** Hands what was written to the socket; returns the bytes it has not taken yet. */
+    final long flush() {
+        channel.flush();
         ChannelOutboundBuffer unsent = channel.unsafe().outboundBuffer();
         return unsent == null ? 0 : unsent.totalPendingWriteBytes();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import org.springframework.test.context.TestPropertySource;
         "bookhub.gateway.max-connections-per-user=1",
         "bookhub.gateway.allowed-origins=http://shop.test",
         "bookhub.gateway.ping-interval=200ms",
-        "bookhub.gateway.idle-timeout=1s"})
+        "bookhub.gateway.idle-timeout=1s",
+        "bookhub.gateway.handshake-timeout=1s"})
 class LimitsIT extends GatewayTest {
 
     private static final String ADA = TestInfra.API_KEY.token("ada", "customer");
@@ -107,6 +110,15 @@ class LimitsIT extends GatewayTest {
         assertThat(client.welcomeTopics()).containsExactly("books", "orders:ada");
         assertThat(client.closeCode()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
         assertThat(client.closeReason()).isEqualTo("token_expired");
+    }
+
+    @Test
+    void aConnectionThatSendsNoRequestIsClosedAfterTheHandshakeTimeout() throws Exception {
+        try (Socket idle = new Socket()) {
+            idle.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            idle.setSoTimeout(10_000);
+            assertThat(idle.getInputStream().read()).as("end of stream").isEqualTo(-1);
+        }
     }
 
     private WsClient open(String query) {
