@@ -52,7 +52,7 @@ public class Connections {
         this.deliveries = deliveries;
         this.meters = meters;
         this.slowCloses = Counter.builder("bookhub.gateway.slow.closes")
-                .description("Clients closed with 1013 because their outbox was full")
+                .description("Clients closed with 1013 because more than send-buffer-limit waited unsent")
                 .register(meters);
         this.policyCloses = Counter.builder("bookhub.gateway.policy.closes")
                 .description("Clients closed with 1008 for flooding frames")
@@ -183,7 +183,7 @@ public class Connections {
 
     private void closeSlow(ClientSession session) {
         slowCloses.increment();
-        log.warn("closing slow client {} at {}: outbox over {}", session.id(), session.position(), properties.sendBufferLimit());
+        log.warn("closing slow client {} at {}: more than {} unsent", session.id(), session.position(), properties.sendBufferLimit());
         hub.remove(session);
         session.close(CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume");
     }

@@ -29,7 +29,7 @@ class DeliveryMetrics {
         this.meters = meters;
         this.other = counter("other");
         this.lag = Timer.builder("bookhub.gateway.delivery.lag")
-                .description("Time from an event's ts to the gateway handing it to a client's outbox")
+                .description("Time from an event's ts to the gateway writing it to a client's connection")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))

@@ -2,7 +2,7 @@ package live.bookhub.gateway.session;
 
 /**
  * A token bucket of client frames: {@code perSecond} on average with bursts up to {@code burst}.
- * Not thread-safe: the container delivers one connection's frames one at a time.
+ * Not thread-safe: a connection's frames are read one at a time, on its event loop.
  */
 final class FrameRateLimit {
 

@@ -1,8 +1,8 @@
 package live.bookhub.gateway.session;
 
 /**
- * Assembles one WebSocket connection's client frames from the container's partial messages, so an
- * oversized frame is dropped here and answered with an error frame instead of the container closing
+ * Assembles one WebSocket connection's client messages from their fragments, so an oversized
+ * message is dropped here and answered with an error frame instead of the decoder closing
  * the connection (1009); and counts frames against the connection's rate.
  */
 final class InboundFrames {
