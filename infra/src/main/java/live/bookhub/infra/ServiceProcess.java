@@ -54,11 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The port of {@code /actuator/health} and {@code /actuator/prometheus}; {@link #port()} unless it has its own. */
-    public int adminPort() {
-        return adminPort;
-    }
-
+    /** Where {@code /actuator/health} and {@code /actuator/prometheus} are: {@link #baseUrl()} unless it has an admin port of its own. */
     public String adminUrl() {
         return "http://127.0.0.1:" + adminPort;
     }

@@ -203,9 +203,7 @@ public final class ClientSession {
         if (closed) {
             return;
         }
-        closed = true;
-        buffered.clear();
-        onWritable = null;
+        ended();
         transport.close(code, reason);
     }
 

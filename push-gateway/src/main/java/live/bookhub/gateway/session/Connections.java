@@ -59,19 +59,25 @@ public class Connections {
                 .register(meters);
     }
 
-    /** Opens an admitted client (see {@link Admission#admit}): subscribes, welcomes, and starts its resume. */
-    ClientSession open(ConnectRequest request, Transport transport) {
+    /**
+     * Opens an admitted client (see {@link Admission#admit}): subscribes, welcomes, and starts its
+     * resume. When that fails, the client's place is given back and its connection closed (1011).
+     */
+    Optional<ClientSession> open(ConnectRequest request, Transport transport) {
         String id = UUID.randomUUID().toString();
         ClientSession session = new ClientSession(id, request.authentication(), transport, properties.sendBufferLimit().toBytes(),
                 properties.resumeBufferLimit(), deliveries, this::closeSlow);
         hub.add(session);
         try {
             start(session, request);
+            return Optional.of(session);
         } catch (RuntimeException e) {
             hub.remove(session);
-            throw e;
+            admission.release(session.viewer());
+            log.warn("could not open client {}: {}", id, e.toString());
+            transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
+            return Optional.empty();
         }
-        return session;
     }
 
     private void start(ClientSession session, ConnectRequest request) {

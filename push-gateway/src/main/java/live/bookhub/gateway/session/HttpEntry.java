@@ -33,16 +33,16 @@ public class HttpEntry extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
-            HttpReplies.problem(context, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+            HttpReplies.problem(context.channel(), HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         boolean known = uri.path().equals("/ws") || uri.path().equals("/sse");
         if (!known) {
-            HttpReplies.problem(context, HttpResponseStatus.NOT_FOUND,
+            HttpReplies.problem(context.channel(), HttpResponseStatus.NOT_FOUND,
                     "this port serves /ws (WebSocket) and /sse (Server-Sent Events); health and metrics are on the admin port");
         } else if (!request.method().equals(HttpMethod.GET)) {
-            HttpReplies.problem(context, HttpResponseStatus.METHOD_NOT_ALLOWED, uri.path() + " takes GET");
+            HttpReplies.problem(context.channel(), HttpResponseStatus.METHOD_NOT_ALLOWED, uri.path() + " takes GET");
         } else if (uri.path().equals("/ws")) {
             webSocket.open(context, request, uri);
         } else {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -20,7 +20,7 @@ final class HttpReplies {
     private HttpReplies() {
     }
 
-    static void problem(ChannelHandlerContext context, HttpResponseStatus status, String detail) {
+    static void problem(Channel channel, HttpResponseStatus status, String detail) {
         ObjectNode problem = EnvelopeCodec.mapper().createObjectNode()
                 .put("type", "about:blank")
                 .put("title", status.reasonPhrase())
@@ -38,6 +38,6 @@ final class HttpReplies {
         if (status.code() == 503 || status.code() == 429) {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
         }
-        context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -48,8 +48,9 @@ public class Hub {
         if (!sessions.remove(session)) {
             return;
         }
-        session.topics().forEach(topic -> shard(session).unsubscribe(session, topic));
-        shard(session).remove(session);
+        HubShard shard = shard(session);
+        session.topics().forEach(topic -> shard.unsubscribe(session, topic));
+        shard.remove(session);
         if (sessions.isEmpty()) {
             synchronized (this) {
                 notifyAll();

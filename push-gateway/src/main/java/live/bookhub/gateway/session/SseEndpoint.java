@@ -12,8 +12,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SseEndpoint {
-
-    private static final Logger log = LoggerFactory.getLogger(SseEndpoint.class);
 
     private final Connections connections;
     private final Admission admission;
@@ -41,7 +37,7 @@ class SseEndpoint {
     void open(ChannelHandlerContext context, FullHttpRequest request, QueryStringDecoder uri) {
         String origin = origins.check(request.headers());
         if (origin == null) {
-            HttpReplies.problem(context, HttpResponseStatus.FORBIDDEN, "origin not allowed");
+            HttpReplies.problem(context.channel(), HttpResponseStatus.FORBIDDEN, "origin not allowed");
             return;
         }
         SseConnection connection = new SseConnection(connections);
@@ -52,10 +48,9 @@ class SseEndpoint {
     }
 
     private void admit(Channel channel, SseConnection connection, ConnectRequest request, String origin) {
-        ChannelHandlerContext context = channel.pipeline().context(connection);
         Optional<Refusal> refusal = admission.admit(request.authentication().viewer());
         if (refusal.isPresent()) {
-            HttpReplies.problem(context, HttpResponseStatus.valueOf(refusal.get().httpStatus()), refusal.get().reason());
+            HttpReplies.problem(channel, HttpResponseStatus.valueOf(refusal.get().httpStatus()), refusal.get().reason());
             return;
         }
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
@@ -71,13 +66,6 @@ class SseEndpoint {
                     .set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
         }
         channel.write(head, channel.voidPromise());
-        SseTransport transport = new SseTransport(channel);
-        try {
-            connection.opened(connections.open(request, transport));
-        } catch (RuntimeException e) {
-            admission.release(request.authentication().viewer());
-            log.warn("could not open an SSE client from {}: {}", channel.remoteAddress(), e.toString());
-            transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
-        }
+        connections.open(request, new SseTransport(channel)).ifPresent(connection::opened);
     }
 }

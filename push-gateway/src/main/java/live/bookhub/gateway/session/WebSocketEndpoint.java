@@ -49,11 +49,11 @@ class WebSocketEndpoint {
 
     void open(ChannelHandlerContext context, FullHttpRequest request, QueryStringDecoder uri) {
         if (origins.check(request.headers()) == null) {
-            HttpReplies.problem(context, HttpResponseStatus.FORBIDDEN, "origin not allowed");
+            HttpReplies.problem(context.channel(), HttpResponseStatus.FORBIDDEN, "origin not allowed");
             return;
         }
         if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
-            HttpReplies.problem(context, HttpResponseStatus.BAD_REQUEST, "/ws needs a WebSocket upgrade request (Upgrade: websocket)");
+            HttpReplies.problem(context.channel(), HttpResponseStatus.BAD_REQUEST, "/ws needs a WebSocket upgrade request (Upgrade: websocket)");
             return;
         }
         String url = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + uri.path();
@@ -84,14 +84,9 @@ class WebSocketEndpoint {
             transport.close(refusal.get().closeCode(), refusal.get().reason());
             return;
         }
-        try {
-            connection.opened(connections.open(request, transport));
-        } catch (RuntimeException e) {
-            admission.release(request.authentication().viewer());
-            log.warn("could not open a client from {}: {}", channel.remoteAddress(), e.toString());
-            transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
-            return;
-        }
-        channel.config().setAutoRead(true);
+        connections.open(request, transport).ifPresent(session -> {
+            connection.opened(session);
+            channel.config().setAutoRead(true);
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import live.bookhub.gateway.support.GatewayTest;
+import live.bookhub.gateway.support.SilentClient;
 import live.bookhub.gateway.support.WsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,34 @@ class ClientFramesIT extends GatewayTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !client.framesOfType("pong").isEmpty());
         assertThat(errorCodes()).containsExactly("frame_too_large");
         assertThat(client.isOpen()).isTrue();
+    }
+
+    @Test
+    void aFrameOverSixtyFourKibibytesIsNotReadAndClosesTheConnectionWith1009() throws Exception {
+        try (SilentClient raw = SilentClient.connect(port, "topics=books")) {
+            raw.sendFrameHeader(70_000);
+
+            assertThat(closeCode(raw.readToEnd())).isEqualTo(1009);
+        }
+    }
+
+    /** The code of the close frame among the server's frames (unmasked, payloads under 64 KiB), or -1. */
+    private static int closeCode(byte[] frames) {
+        int at = 0;
+        while (at + 2 <= frames.length) {
+            int opcode = frames[at] & 0x0f;
+            int length = frames[at + 1] & 0x7f;
+            int header = 2;
+            if (length == 126) {
+                length = ((frames[at + 2] & 0xff) << 8) | (frames[at + 3] & 0xff);
+                header = 4;
+            }
+            if (opcode == 0x8) {
+                return ((frames[at + header] & 0xff) << 8) | (frames[at + header + 1] & 0xff);
+            }
+            at += header + length;
+        }
+        return -1;
     }
 
     @Test

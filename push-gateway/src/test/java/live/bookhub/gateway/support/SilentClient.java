@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A WebSocket client that completes the handshake and then never reads a byte, nor answers a ping:
  * a stuck browser tab, or a peer that vanished. Its receive buffer is small so that it backs up soon.
+ * For protocol tests it can also send raw bytes and read what comes back.
  */
 public final class SilentClient implements AutoCloseable {
 
@@ -55,6 +56,26 @@ public final class SilentClient implements AutoCloseable {
             head.append((char) next);
         }
         return head.substring(0, head.indexOf("\r\n"));
+    }
+
+    /**
+     * Sends the header of a masked client text frame announcing {@code length} payload bytes, and none
+     * of the payload: for what a server does on the header alone.
+     */
+    public void sendFrameHeader(long length) throws IOException {
+        byte[] header = new byte[2 + 8 + 4];
+        header[0] = (byte) 0x81;
+        header[1] = (byte) (0x80 | 127);
+        for (int i = 0; i < 8; i++) {
+            header[2 + i] = (byte) (length >>> (56 - 8 * i));
+        }
+        socket.getOutputStream().write(header); // the last four bytes are the mask key: zeros
+        socket.getOutputStream().flush();
+    }
+
+    /** Reads until the server closes the connection (at most the socket timeout, 5 s, between bytes). */
+    public byte[] readToEnd() throws IOException {
+        return socket.getInputStream().readAllBytes();
     }
 
     @Override
