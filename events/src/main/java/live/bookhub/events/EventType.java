@@ -1,22 +1,17 @@
 package live.bookhub.events;
 
-/** The {@code type} of an envelope, as clients see it. */
-public enum EventType {
-    BOOK_CREATED("book:created"),
-    BOOK_UPDATED("book:updated"),
-    BOOK_DELETED("book:deleted"),
-    ORDER_CREATED("order:created"),
-    ORDER_UPDATED("order:updated"),
+/** The {@code type} of an envelope, as clients see it: {@code BOOK_CREATED} is {@code book:created}. */
+public enum EventType implements WireName {
+    BOOK_CREATED,
+    BOOK_UPDATED,
+    BOOK_DELETED,
+    ORDER_CREATED,
+    ORDER_UPDATED,
     /** The client must refetch: history was lost or the client is too far behind. */
-    SYNC_RESET("sync:reset");
+    SYNC_RESET;
 
-    private final String wireName;
-
-    EventType(String wireName) {
-        this.wireName = wireName;
-    }
-
+    @Override
     public String wireName() {
-        return wireName;
+        return WireName.super.wireName().replace('_', ':');
     }
 }

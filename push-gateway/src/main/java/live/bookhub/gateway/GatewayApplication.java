@@ -2,12 +2,18 @@ package live.bookhub.gateway;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.gateway.client.ClientSession;
+import live.bookhub.gateway.fanout.Hub;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** A stateless replica that forwards the Redis event stream to its WebSocket and SSE clients. */
+/**
+ * A stateless replica that forwards the Redis event stream to its WebSocket and SSE clients; the
+ * packages and how they depend on each other are described in the module's README.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {
@@ -19,5 +25,11 @@ public class GatewayApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The fan-out of this replica's client sessions; it is also where the live feed hands its events. */
+    @Bean
+    Hub<ClientSession> hub(MeterRegistry meters) {
+        return new Hub<>(meters);
     }
 }

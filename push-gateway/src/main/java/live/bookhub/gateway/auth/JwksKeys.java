@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * after a failed one), so forged key ids cannot make every handshake call the api.
  */
 @Component
-public class JwksKeys {
+class JwksKeys {
 
     private static final Logger log = LoggerFactory.getLogger(JwksKeys.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
@@ -58,7 +58,7 @@ public class JwksKeys {
     }
 
     /** The key with this id, fetching the JWKS when it is stale or does not know the id. */
-    public Optional<PublicKey> find(String keyId) {
+    Optional<PublicKey> find(String keyId) {
         if (uri == null || keyId == null) {
             return Optional.empty();
         }

@@ -3,7 +3,6 @@ package live.bookhub.gateway.system;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** This replica's name, shown in welcome frames so clients and operators can tell replicas apart. */
@@ -11,19 +10,18 @@ import org.springframework.stereotype.Component;
 public class GatewayIdentity {
 
     private final GatewayProperties properties;
-    private final ObjectProvider<ClientServer> server;
     private volatile String name;
 
-    /** @param server looked up when first needed: it is built from the endpoints that use this name */
-    GatewayIdentity(GatewayProperties properties, ObjectProvider<ClientServer> server) {
+    GatewayIdentity(GatewayProperties properties) {
         this.properties = properties;
-        this.server = server;
+    }
+
+    /** The clients' port is bound (before any client arrives): without a configured name, this replica is host:port. */
+    public void listeningOn(int port) {
+        name = properties.name().isBlank() ? host() + ":" + port : properties.name();
     }
 
     public String name() {
-        if (name == null) {
-            name = properties.name().isBlank() ? host() + ":" + server.getObject().port() : properties.name();
-        }
         return name;
     }
 

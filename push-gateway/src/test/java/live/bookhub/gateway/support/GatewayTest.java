@@ -1,6 +1,6 @@
 package live.bookhub.gateway.support;
 
-import live.bookhub.gateway.system.ClientServer;
+import live.bookhub.gateway.transport.ClientPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +26,7 @@ public abstract class GatewayTest {
     protected int adminPort;
 
     @Autowired
-    private ClientServer clientServer;
+    private ClientPort clientPort;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -36,7 +36,7 @@ public abstract class GatewayTest {
 
     @BeforeEach
     void clientsPort() {
-        port = clientServer.port();
+        port = clientPort.port();
     }
 
     protected StreamPublisher publisher() {

@@ -1,0 +1,214 @@
+package live.bookhub.gateway.client;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.netty.channel.EventLoop;
+import live.bookhub.events.StreamId;
+import live.bookhub.gateway.auth.Authentication;
+import live.bookhub.gateway.auth.Viewer;
+import live.bookhub.gateway.fanout.Subscriber;
+import live.bookhub.gateway.fanout.TopicRouting;
+import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.protocol.OutboundFrame;
+
+/**
+ * One client: its topics, its place in the stream, its connection. Events reach it in stream order
+ * and at most once ({@link ResumeBuffer}); while it resumes, live events wait and are merged after
+ * the replay ({@link Resumer}). Every flush is checked against the {@link SendLimit}.
+ *
+ * <p>A session lives on its connection's event loop: every method but {@link #close} and
+ * {@link #ping} (which move there themselves) is called on it, so its state needs no locks and its
+ * frames go out in the order they were decided.
+ */
+public final class ClientSession implements Subscriber {
+
+    private final String id;
+    private final Authentication authentication;
+    private final Transport transport;
+    private final SendLimit sendLimit;
+    private final DeliveryMetrics metrics;
+    private final ResumeBuffer resume;
+    private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private volatile long lastHeardNanos = System.nanoTime();
+    private boolean closed;
+    private boolean unflushed;
+    private Runnable onWritable;
+
+    ClientSession(String id, Authentication authentication, Transport transport, SendLimit sendLimit, DeliveryMetrics metrics,
+                  int resumeBufferLimit) {
+        this.id = id;
+        this.authentication = authentication;
+        this.transport = transport;
+        this.sendLimit = sendLimit;
+        this.metrics = metrics;
+        this.resume = new ResumeBuffer(resumeBufferLimit);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Viewer viewer() {
+        return authentication.viewer();
+    }
+
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return topics;
+    }
+
+    /** The id of the last event this client was sent or skipped past; it may be read on any thread. */
+    public StreamId position() {
+        return resume.position();
+    }
+
+    @Override
+    public EventLoop eventLoop() {
+        return transport.eventLoop();
+    }
+
+    /** Where the client starts, before anything is sent: its last event id, or the stream's end. */
+    public void startAt(StreamId start) {
+        resume.startAt(start);
+    }
+
+    @Override
+    public boolean onLive(Event event) {
+        if (!resume.acceptLive(event) || !writeEvent(event)) {
+            return false;
+        }
+        boolean firstSinceFlush = !unflushed;
+        unflushed = true;
+        return firstSinceFlush;
+    }
+
+    @Override
+    public void flushLive() {
+        unflushed = false;
+        if (!closed) {
+            flush();
+        }
+    }
+
+    @Override
+    public void resetTo(OutboundFrame reset, StreamId end) {
+        resume.skipTo(end);
+        send(reset);
+    }
+
+    /** One of the gateway's own frames (welcome, error, pong, subscribed, sync:reset): sent in order with the events. */
+    public void send(OutboundFrame frame) {
+        if (!closed) {
+            transport.write(frame);
+            flush();
+        }
+    }
+
+    /** The peer said something (a frame or a pong): it is alive. */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /** Whether a peer that answers pings has been silent for longer than {@code idleNanos}. */
+    boolean isSilentFor(long idleNanos, long nowNanos) {
+        return transport.answersPings() && nowNanos - lastHeardNanos > idleNanos;
+    }
+
+    void ping() {
+        if (!eventLoop().inEventLoop()) {
+            eventLoop().execute(this::ping);
+            return;
+        }
+        if (!closed) {
+            transport.ping();
+        }
+    }
+
+    /** An event read from the stream for this client's resume: it may belong to a topic the client does not read. */
+    void replayed(Event event) {
+        if (resume.acceptReplayed(event)) {
+            sendIfWanted(event);
+        }
+    }
+
+    /**
+     * Ends the resume when the held live events reach on from the replay: they are sent, and later
+     * events go out as they come. Otherwise the caller reads the stream once more.
+     */
+    boolean finishReplay() {
+        Optional<List<Event>> fresh = resume.finishReplay();
+        fresh.ifPresent(events -> events.forEach(this::sendIfWanted));
+        return fresh.isPresent();
+    }
+
+    /** Runs {@code next} once the connection has taken most of what was sent (at once if it has); never if it closes. */
+    void whenWritable(Runnable next) {
+        if (closed) {
+            return;
+        }
+        if (transport.isWritable()) {
+            next.run();
+        } else {
+            onWritable = next;
+        }
+    }
+
+    /** The connection's unsent bytes crossed a water mark. */
+    public void writabilityChanged() {
+        if (onWritable != null && transport.isWritable()) {
+            Runnable next = onWritable;
+            onWritable = null;
+            next.run();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Says goodbye with {@code code} and closes the connection; from any thread. */
+    public void close(int code, String reason) {
+        if (!eventLoop().inEventLoop()) {
+            eventLoop().execute(() -> close(code, reason));
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        ended();
+        transport.close(code, reason);
+    }
+
+    /** The connection is gone: nothing more is written. */
+    public void ended() {
+        closed = true;
+        resume.clear();
+        onWritable = null;
+    }
+
+    private void sendIfWanted(Event event) {
+        if (TopicRouting.reaches(event.topic(), topics) && writeEvent(event)) {
+            flush();
+        }
+    }
+
+    private boolean writeEvent(Event event) {
+        if (closed) {
+            return false;
+        }
+        transport.write(event);
+        metrics.delivered(event, System.currentTimeMillis());
+        return true;
+    }
+
+    private void flush() {
+        sendLimit.check(this, transport.flush());
+    }
+}

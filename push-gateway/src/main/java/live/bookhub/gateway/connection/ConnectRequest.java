@@ -1,0 +1,38 @@
+package live.bookhub.gateway.connection;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import live.bookhub.events.Topics;
+import live.bookhub.gateway.auth.Authentication;
+import live.bookhub.gateway.auth.BearerTokens;
+import live.bookhub.gateway.auth.TokenVerifier;
+
+/**
+ * What a client asks for when it connects, whatever the transport: who it is, its topics (default
+ * {@code books}) and where it resumes.
+ *
+ * @param lastEventId the id to resume after, or {@code null} for live events from now
+ */
+public record ConnectRequest(Authentication authentication, List<String> topics, String lastEventId) {
+
+    /**
+     * @param query  a query parameter by name (decoded), or {@code null}
+     * @param header a request header by name, or {@code null}
+     */
+    public static ConnectRequest read(UnaryOperator<String> query, UnaryOperator<String> header, TokenVerifier verifier) {
+        String token = BearerTokens.find(query.apply(BearerTokens.QUERY_PARAMETER), header.apply("Authorization"), header.apply("Cookie"));
+        String lastEventId = query.apply("lastEventId");
+        if (lastEventId == null || lastEventId.isBlank()) {
+            lastEventId = header.apply("Last-Event-ID"); // what an EventSource sends when it reconnects
+        }
+        return new ConnectRequest(verifier.verify(token), topics(query.apply("topics")),
+                lastEventId == null || lastEventId.isBlank() ? null : lastEventId.trim());
+    }
+
+    private static List<String> topics(String names) {
+        return names == null || names.isBlank() ? List.of(Topics.BOOKS)
+                : Arrays.stream(names.split(",")).map(String::trim).filter(topic -> !topic.isEmpty()).distinct().toList();
+    }
+}

@@ -1,0 +1,126 @@
+package live.bookhub.gateway.fanout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.internal.PlatformDependent;
+import live.bookhub.events.StreamId;
+import live.bookhub.events.Topics;
+import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.protocol.OutboundFrame;
+
+/**
+ * The clients of one event loop. Events and resets reach them on that loop, in the order the hub got
+ * them, while the loops write to their sockets side by side.
+ *
+ * <p>When events arrive faster than the loop fans them out, the ones waiting are handed out together
+ * and each client's share goes to its socket in one write: the busier the gateway, the less each
+ * delivery costs, and no event ever waits for company.
+ */
+final class HubShard<S extends Subscriber> {
+
+    /** Events handed out together at most, so one batch never holds the loop for long. */
+    private static final int MAX_BATCH = 64;
+
+    private record Reset(OutboundFrame frame, StreamId end) {
+    }
+
+    private final EventLoop loop;
+    private final Set<S> subscribers = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Set<S>> byTopic = new ConcurrentHashMap<>();
+    /** Events and resets not yet handed out, in hub order. */
+    private final Queue<Object> waiting = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean handOutScheduled = new AtomicBoolean();
+    // only touched on the loop
+    private final List<S> unflushed = new ArrayList<>();
+
+    HubShard(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    void add(S subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    void subscribe(S subscriber, String topic) {
+        byTopic.computeIfAbsent(topic, any -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    }
+
+    void unsubscribe(S subscriber, String topic) {
+        Set<S> subscribed = byTopic.get(topic);
+        if (subscribed != null) {
+            subscribed.remove(subscriber);
+        }
+    }
+
+    void remove(S subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    boolean isEmpty() {
+        return subscribers.isEmpty();
+    }
+
+    /** Queues the event for this shard's clients; never blocks. */
+    void publish(Event event) {
+        waiting.add(event);
+        scheduleHandOut();
+    }
+
+    /** Queues a reset for every client of this shard, in order with the events. */
+    void resetAll(OutboundFrame reset, StreamId end) {
+        waiting.add(new Reset(reset, end));
+        scheduleHandOut();
+    }
+
+    void forEach(Consumer<S> action) {
+        loop.execute(() -> subscribers.forEach(action));
+    }
+
+    private void scheduleHandOut() {
+        if (handOutScheduled.compareAndSet(false, true)) {
+            loop.execute(this::handOut);
+        }
+    }
+
+    private void handOut() {
+        // Cleared before polling: whatever is queued after the last poll schedules the next hand-out.
+        handOutScheduled.set(false);
+        int count = 0;
+        Object next;
+        while (count < MAX_BATCH && (next = waiting.poll()) != null) {
+            count++;
+            if (next instanceof Event event) {
+                deliver(event);
+            } else if (next instanceof Reset reset) {
+                subscribers.forEach(subscriber -> subscriber.resetTo(reset.frame(), reset.end()));
+            }
+        }
+        unflushed.forEach(Subscriber::flushLive);
+        unflushed.clear();
+        if (!waiting.isEmpty()) {
+            scheduleHandOut();
+        }
+    }
+
+    private void deliver(Event event) {
+        for (String audience : TopicRouting.audiences(event.topic())) {
+            Set<S> reached = audience.equals(Topics.EVERYONE) ? subscribers : byTopic.get(audience);
+            if (reached != null) {
+                reached.forEach(subscriber -> offer(subscriber, event));
+            }
+        }
+    }
+
+    private void offer(S subscriber, Event event) {
+        if (subscriber.onLive(event)) {
+            unflushed.add(subscriber);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package live.bookhub.gateway.fanout;
+
+import java.util.List;
+import java.util.Set;
+
+import live.bookhub.events.Topics;
+
+/**
+ * The one routing rule: which subscriptions an event reaches. An event reaches its own topic, and a
+ * user's orders also {@code admin}, so one stream entry serves both the customer and the admins;
+ * an event for {@link Topics#EVERYONE} reaches every client whatever it subscribed to. The hub's index
+ * and a resuming client's replay both ask here.
+ */
+public final class TopicRouting {
+
+    private static final List<String> ADMIN_ONLY = List.of(Topics.ADMIN);
+    private static final List<String> EVERYONE = List.of(Topics.EVERYONE);
+
+    private TopicRouting() {
+    }
+
+    public static boolean isForEveryone(String topic) {
+        return topic.equals(Topics.EVERYONE);
+    }
+
+    /** The subscriptions an event of this topic reaches; {@link Topics#EVERYONE} stands for all of them. */
+    public static List<String> audiences(String topic) {
+        if (isForEveryone(topic)) {
+            return EVERYONE;
+        }
+        if (topic.equals(Topics.ADMIN)) {
+            return ADMIN_ONLY;
+        }
+        return Topics.ordersOwner(topic) != null ? List.of(topic, Topics.ADMIN) : List.of(topic);
+    }
+
+    /** Whether an event of this topic reaches a client subscribed to {@code subscribed}. */
+    public static boolean reaches(String topic, Set<String> subscribed) {
+        for (String audience : audiences(topic)) {
+            if (audience.equals(Topics.EVERYONE) || subscribed.contains(audience)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,13 @@
+package live.bookhub.gateway.feed;
+
+import live.bookhub.events.WireName;
+
+/** Why a client cannot resume from its last id; it gets a {@code sync:reset} with this reason. */
+public enum HistoryGap implements WireName {
+    /** Entries after the client's id were trimmed from the bounded stream. */
+    HISTORY_LOST,
+    /** The id is past the stream's end: it comes from another history (Redis was reset). */
+    UNKNOWN_POSITION,
+    /** The id is not a stream id at all. */
+    MALFORMED_LAST_EVENT_ID
+}

@@ -1,0 +1,19 @@
+package live.bookhub.gateway.protocol;
+
+/**
+ * Something a client is sent: an envelope or one of the gateway's own frames ({@link GatewayFrame}),
+ * encoded once for every recipient.
+ */
+public interface OutboundFrame {
+
+    /** The frame's {@code type}: SSE sends it as the {@code event:} line. */
+    String type();
+
+    String json();
+
+    /** The JSON as a complete WebSocket text frame (see {@link WebSocketFrames}); never modify it. */
+    byte[] webSocketFrame();
+
+    /** The stream id an SSE client resumes from ({@code id:} line), or {@code null} for the gateway's own frames. */
+    String eventId();
+}
