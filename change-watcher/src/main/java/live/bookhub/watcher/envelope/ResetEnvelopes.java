@@ -6,6 +6,7 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EventType;
 import live.bookhub.events.Topics;
+import live.bookhub.events.WireName;
 import org.bson.Document;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,24 +19,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ResetEnvelopes {
 
     /** Why a reset was sent, as {@code data.reason}. */
-    public enum Reason {
+    public enum Reason implements WireName {
         /** The resume position fell off the oplog (MongoDB error 286). */
-        HISTORY_LOST("history_lost"),
+        HISTORY_LOST,
         /** The resume position is unknown to this deployment (MongoDB error 280). */
-        UNKNOWN_POSITION("unknown_position"),
-        DROPPED("dropped"),
-        RENAMED("renamed"),
-        DATABASE_DROPPED("database_dropped");
-
-        private final String wireName;
-
-        Reason(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
+        UNKNOWN_POSITION,
+        DROPPED,
+        RENAMED,
+        DATABASE_DROPPED
     }
 
     private ResetEnvelopes() {

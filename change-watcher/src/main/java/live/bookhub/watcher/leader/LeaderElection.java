@@ -2,6 +2,7 @@ package live.bookhub.watcher.leader;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import live.bookhub.watcher.publish.RedisEventAppender;
-import live.bookhub.watcher.stream.Watchers;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lease loop, every renew interval on thread {@code leader-lease}: a standby tries to take the
- * lease; on winning a term it raises the Redis fence to the term's epoch, then starts the change
- * streams (which resume after the last event appended). The leader renews; when the lease was taken
- * over, or it could not renew within its publish window, it stops the change streams. On a clean
- * shutdown it releases the lease so that a standby takes over at once.
+ * lease; on winning a term it raises the {@link RedisFence} to the term's epoch, then tells the
+ * {@link LeadershipListener}s (the change streams start, and resume after the last event appended).
+ * The leader renews; when the lease was taken over, or it could not renew within its publish window,
+ * it tells them it stands by. On a clean shutdown it releases the lease so that a standby takes over
+ * at once.
  */
 @Component
 class LeaderElection implements SmartLifecycle {
@@ -32,20 +32,20 @@ class LeaderElection implements SmartLifecycle {
 
     private final LeaseStore leases;
     private final Leadership leadership;
-    private final RedisEventAppender appender;
-    private final Watchers watchers;
+    private final RedisFence fence;
+    private final List<LeadershipListener> listeners;
     private final WatcherProperties properties;
     private final Counter acquired;
     private final Counter errors;
     private ScheduledExecutorService loop;
     private boolean failing;
 
-    LeaderElection(LeaseStore leases, Leadership leadership, RedisEventAppender appender, Watchers watchers,
+    LeaderElection(LeaseStore leases, Leadership leadership, RedisFence fence, List<LeadershipListener> listeners,
                    WatcherProperties properties, MeterRegistry meters) {
         this.leases = leases;
         this.leadership = leadership;
-        this.appender = appender;
-        this.watchers = watchers;
+        this.fence = fence;
+        this.listeners = List.copyOf(listeners);
         this.properties = properties;
         this.acquired = Counter.builder("bookhub.watcher.lease.acquired")
                 .description("Terms this replica won: takeovers and restarts")
@@ -148,8 +148,8 @@ class LeaderElection implements SmartLifecycle {
         Lease lease = fenced(won.get());
         leadership.lead(lease, started, now);
         acquired.increment();
-        log.info("replica {} leads in epoch {}: starting the change streams", leadership.replica(), lease.epoch());
-        watchers.start();
+        log.info("replica {} leads in epoch {}", leadership.replica(), lease.epoch());
+        listeners.forEach(listener -> listener.leading(lease.epoch()));
     }
 
     /**
@@ -157,15 +157,15 @@ class LeaderElection implements SmartLifecycle {
      * was restored or reset, Redis was not), the term moves on past it rather than never appending.
      */
     private Lease fenced(Lease lease) {
-        long fence = appender.raiseFence(lease.epoch());
-        if (fence <= lease.epoch()) {
+        long raised = fence.raise(lease.epoch());
+        if (raised <= lease.epoch()) {
             return lease;
         }
-        log.warn("Redis has seen epoch {}, later than the lease's {}: moving the lease on to epoch {}", fence,
-                lease.epoch(), fence + 1);
-        Lease advanced = leases.advance(leadership.replica(), lease.epoch(), fence + 1)
+        log.warn("Redis has seen epoch {}, later than the lease's {}: moving the lease on to epoch {}", raised,
+                lease.epoch(), raised + 1);
+        Lease advanced = leases.advance(leadership.replica(), lease.epoch(), raised + 1)
                 .orElseThrow(() -> new NotLeaderException("the lease was taken over while moving it on"));
-        if (appender.raiseFence(advanced.epoch()) > advanced.epoch()) {
+        if (fence.raise(advanced.epoch()) > advanced.epoch()) {
             throw new NotLeaderException("epoch " + advanced.epoch() + " was superseded");
         }
         return advanced;
@@ -180,7 +180,7 @@ class LeaderElection implements SmartLifecycle {
 
     private void stopLeading() {
         leadership.standBy();
-        watchers.stop();
+        listeners.forEach(LeadershipListener::standingBy);
     }
 
     private double leaseRemainingSeconds() {

@@ -13,10 +13,10 @@ import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.EventStream;
 import live.bookhub.watcher.leader.Leadership;
 import live.bookhub.watcher.leader.NotLeaderException;
+import live.bookhub.watcher.leader.RedisFence;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,20 +26,16 @@ import org.springframework.stereotype.Component;
 /**
  * Appends envelopes to the Redis stream and publishes them, atomically and idempotently per change
  * stream (see {@code scripts/append-event.lua}), and only while this replica leads: locally it checks
- * the lease's publish window, and Redis refuses the epoch of a term that was taken over (the fence).
+ * the lease's publish window, and Redis refuses the epoch of a term that was taken over ({@link RedisFence}).
  */
 @Component
 public class RedisEventAppender {
 
     private static final Logger log = LoggerFactory.getLogger(RedisEventAppender.class);
     private static final String LAST_TOKEN_KEY = "bookhub:watcher:last-token:";
-    /** The newest lease epoch that appended or took over; appends of older epochs are refused. */
-    static final String FENCE_KEY = "bookhub:watcher:epoch";
-    private static final String FENCED = "FENCED";
 
     private final StringRedisTemplate redis;
     private final RedisScript<String> appendScript;
-    private final RedisScript<String> fenceScript;
     private final Leadership leadership;
     private final WatcherProperties properties;
     private final MeterRegistry meters;
@@ -49,7 +45,6 @@ public class RedisEventAppender {
     RedisEventAppender(StringRedisTemplate redis, Leadership leadership, WatcherProperties properties, MeterRegistry meters) {
         this.redis = redis;
         this.appendScript = RedisScript.of(new ClassPathResource("scripts/append-event.lua"), String.class);
-        this.fenceScript = RedisScript.of(new ClassPathResource("scripts/raise-fence.lua"), String.class);
         this.leadership = leadership;
         this.properties = properties;
         this.meters = meters;
@@ -85,28 +80,15 @@ public class RedisEventAppender {
         return Optional.ofNullable(redis.opsForValue().get(LAST_TOKEN_KEY + source));
     }
 
-    /**
-     * Makes Redis refuse appends of every older term, before this new leader reads where to start.
-     *
-     * @return the fence now: {@code epoch}, or a newer epoch Redis had seen already
-     */
-    public long raiseFence(long epoch) {
-        return Long.parseLong(redis.execute(fenceScript, List.of(FENCE_KEY), String.valueOf(epoch)));
-    }
-
     private String execute(String source, Envelope envelope, boolean reset) {
         long epoch = leadership.epochForPublishing();
         String id;
         try {
-            id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source, FENCE_KEY),
+            id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source, RedisFence.KEY),
                     String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(envelope), envelope.token(),
                     EventStream.CHANNEL, String.valueOf(epoch), reset ? "reset" : "change");
         } catch (DataAccessException e) {
-            String cause = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
-            if (cause != null && cause.contains(FENCED)) {
-                throw new NotLeaderException("Redis refused the append: " + cause);
-            }
-            throw e;
+            throw RedisFence.refusalOrItself(e);
         }
         if (id == null) {
             duplicates.increment();

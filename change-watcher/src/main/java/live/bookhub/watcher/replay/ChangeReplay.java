@@ -21,6 +21,7 @@ import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.watcher.envelope.ChangeEnvelopes;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
 import live.bookhub.watcher.replay.ReplayException.Reason;
+import live.bookhub.watcher.stream.ChangeStreamErrors;
 import live.bookhub.watcher.stream.StreamPositions;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.bson.BsonDocument;
@@ -38,10 +39,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChangeReplay {
 
-    /** MongoDB's answers to a resume token it cannot use: BadValue, FailedToParse; fatal; history lost. */
+    /** MongoDB's answers to a resume token it cannot parse: BadValue, FailedToParse. */
     private static final List<Integer> MALFORMED_CODES = List.of(2, 9);
-    private static final int UNKNOWN_TOKEN_CODE = 280;
-    private static final int HISTORY_LOST_CODE = 286;
 
     private final MongoDatabase database;
     private final List<String> collections;
@@ -87,11 +86,11 @@ public class ChangeReplay {
             return new ReplayException(Reason.MALFORMED_TOKEN, "malformed token " + token + ": "
                     + (e instanceof MongoCommandException command ? command.getErrorMessage() : e.getMessage()));
         }
-        if (e.getCode() == UNKNOWN_TOKEN_CODE) {
+        if (e.getCode() == ChangeStreamErrors.FATAL) {
             return new ReplayException(Reason.OTHER_DEPLOYMENT, "token " + token
                     + " is from another deployment: this MongoDB has no such position in its oplog");
         }
-        if (e.getCode() == HISTORY_LOST_CODE) {
+        if (e.getCode() == ChangeStreamErrors.HISTORY_LOST) {
             return new ReplayException(Reason.HISTORY_LOST, "token " + token
                     + " has fallen off the oplog: the changes after it are gone; replay from a newer token");
         }

@@ -1,29 +1,24 @@
 package live.bookhub.watcher.replay;
 
+import live.bookhub.events.WireName;
 import org.springframework.http.HttpStatus;
 
 /** A replay that cannot start; the message is one line that says why, for a terminal or a problem body. */
 public class ReplayException extends RuntimeException {
 
-    /** Why, with the HTTP status and the command's exit code for it. */
-    public enum Reason {
-        BAD_ARGUMENT("bad_argument", HttpStatus.BAD_REQUEST, 2),
-        MALFORMED_TOKEN("malformed_token", HttpStatus.BAD_REQUEST, 2),
-        OTHER_DEPLOYMENT("other_deployment", HttpStatus.NOT_FOUND, 3),
-        HISTORY_LOST("history_lost", HttpStatus.GONE, 4);
+    /** Why (its wire name is the problem's {@code reason}), with the HTTP status and the command's exit code for it. */
+    public enum Reason implements WireName {
+        BAD_ARGUMENT(HttpStatus.BAD_REQUEST, 2),
+        MALFORMED_TOKEN(HttpStatus.BAD_REQUEST, 2),
+        OTHER_DEPLOYMENT(HttpStatus.NOT_FOUND, 3),
+        HISTORY_LOST(HttpStatus.GONE, 4);
 
-        private final String wireName;
         private final HttpStatus status;
         private final int exitCode;
 
-        Reason(String wireName, HttpStatus status, int exitCode) {
-            this.wireName = wireName;
+        Reason(HttpStatus status, int exitCode) {
             this.status = status;
             this.exitCode = exitCode;
-        }
-
-        public String wireName() {
-            return wireName;
         }
 
         public HttpStatus status() {

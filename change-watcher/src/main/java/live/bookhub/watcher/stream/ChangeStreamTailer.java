@@ -142,7 +142,7 @@ final class ChangeStreamTailer implements Runnable {
             Thread.currentThread().interrupt();
             return false;
         }
-        meters.counter("bookhub.watcher.errors", "cause", failure.cause()).increment();
+        meters.counter("bookhub.watcher.errors", "cause", failure.wireName()).increment();
         if (failure.resetReason() != null && lost == null) {
             lost = failure;
             return true;

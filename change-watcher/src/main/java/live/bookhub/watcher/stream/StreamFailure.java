@@ -3,40 +3,28 @@ package live.bookhub.watcher.stream;
 import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoServerException;
+import live.bookhub.events.WireName;
 import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
 import live.bookhub.watcher.leader.NotLeaderException;
 import org.springframework.dao.DataAccessException;
 
 /**
  * What a failure of the streaming loop means for it, Debezium's single error classifier: lost history
- * is answered with a reset, an interrupt ends the loop, everything else is retried with backoff.
+ * is answered with a reset, an interrupt ends the loop, everything else is retried with backoff. Its
+ * wire name is the {@code cause} tag of {@code bookhub_watcher_errors_total}.
  */
-enum StreamFailure {
+enum StreamFailure implements WireName {
     /** The thread was interrupted (the watcher stops or steps down). */
-    INTERRUPTED("interrupted"),
+    INTERRUPTED,
     /** MongoDB 286 ChangeStreamHistoryLost: the resume position fell off the oplog. */
-    HISTORY_LOST("history_lost"),
+    HISTORY_LOST,
     /** MongoDB 280 ChangeStreamFatalError: the resume position is unknown (another deployment, say). */
-    UNKNOWN_POSITION("unknown_position"),
+    UNKNOWN_POSITION,
     /** This replica may not publish now; the lease loop decides whether it leads again. */
-    NOT_LEADER("not_leader"),
-    REDIS("redis"),
-    MONGODB("mongodb"),
-    OTHER("other");
-
-    static final int HISTORY_LOST_CODE = 286;
-    static final int FATAL_CODE = 280;
-
-    private final String cause;
-
-    StreamFailure(String cause) {
-        this.cause = cause;
-    }
-
-    /** The {@code cause} tag of {@code bookhub_watcher_errors_total}. */
-    String cause() {
-        return cause;
-    }
+    NOT_LEADER,
+    REDIS,
+    MONGODB,
+    OTHER;
 
     /** The reset sent for a failure that restarts the stream from now, or null. */
     Reason resetReason() {
@@ -51,10 +39,10 @@ enum StreamFailure {
         if (failure instanceof MongoInterruptedException || Thread.currentThread().isInterrupted()) {
             return INTERRUPTED;
         }
-        if (failure instanceof MongoServerException server && server.getCode() == HISTORY_LOST_CODE) {
+        if (failure instanceof MongoServerException server && server.getCode() == ChangeStreamErrors.HISTORY_LOST) {
             return HISTORY_LOST;
         }
-        if (failure instanceof MongoServerException server && server.getCode() == FATAL_CODE) {
+        if (failure instanceof MongoServerException server && server.getCode() == ChangeStreamErrors.FATAL) {
             return UNKNOWN_POSITION;
         }
         if (failure instanceof NotLeaderException) {

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
+import live.bookhub.watcher.leader.LeadershipListener;
 import live.bookhub.watcher.publish.RedisEventAppender;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one {@link ChangeStreamTailer} per watched collection, each on its own named thread, while this
- * replica leads: the lease loop starts them when it wins a term and stops them when it loses it.
+ * replica leads: they start when it wins a term and stop when it loses it.
  */
 @Component
-public class Watchers {
+class Watchers implements LeadershipListener {
 
     private static final Logger log = LoggerFactory.getLogger(Watchers.class);
 
@@ -40,7 +41,8 @@ public class Watchers {
         this.meters = meters;
     }
 
-    public synchronized void start() {
+    @Override
+    public synchronized void leading(long epoch) {
         if (!threads.isEmpty()) {
             return;
         }
@@ -51,10 +53,11 @@ public class Watchers {
             thread.start();
             threads.add(thread);
         }
-        log.info("watching {}.{}", properties.database(), properties.collections());
+        log.info("epoch {}: watching {}.{}", epoch, properties.database(), properties.collections());
     }
 
-    public synchronized void stop() {
+    @Override
+    public synchronized void standingBy() {
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -64,9 +67,5 @@ public class Watchers {
             }
         }
         threads.clear();
-    }
-
-    public synchronized boolean isRunning() {
-        return !threads.isEmpty();
     }
 }

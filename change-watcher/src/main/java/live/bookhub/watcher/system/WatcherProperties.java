@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
+import live.bookhub.events.EventStream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -29,7 +30,7 @@ import org.springframework.util.unit.DataSize;
 public record WatcherProperties(
         @DefaultValue("bookhub") String database,
         @DefaultValue({"books", "orders"}) List<String> collections,
-        @DefaultValue("100000") long streamMaxLength,
+        @DefaultValue("" + EventStream.DEFAULT_MAX_LENGTH) long streamMaxLength,
         @DefaultValue("1s") Duration maxAwaitTime,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration checkpointInterval,

@@ -11,6 +11,7 @@ import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.watcher.leader.Leadership;
 import live.bookhub.watcher.leader.Leaderships;
 import live.bookhub.watcher.leader.NotLeaderException;
+import live.bookhub.watcher.leader.RedisFence;
 import live.bookhub.watcher.support.Backends;
 import live.bookhub.watcher.support.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +70,7 @@ class RedisEventAppenderIT {
         RedisEventAppender successor = appender(Leaderships.leading("b", 2));
         paused.append("books", book("0000000100000001AAAAAAAA"));
 
-        successor.raiseFence(2);
+        new RedisFence(redis).raise(2);
 
         assertThatThrownBy(() -> paused.append("books", book("0000000100000002AAAAAAAA")))
                 .isInstanceOf(NotLeaderException.class).hasMessageContaining("FENCED epoch 1 is older than epoch 2");
@@ -84,7 +85,7 @@ class RedisEventAppenderIT {
         appender(Leaderships.leading("b", 3)).append("orders", book("0000000100000001AAAAAAAA"));
 
         assertThatThrownBy(() -> older.append("books", book("0000000100000002AAAAAAAA"))).isInstanceOf(NotLeaderException.class);
-        assertThat(older.raiseFence(2)).isEqualTo(3);
+        assertThat(new RedisFence(redis).raise(2)).isEqualTo(3);
     }
 
     @Test
