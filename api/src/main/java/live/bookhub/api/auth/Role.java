@@ -2,9 +2,10 @@ package live.bookhub.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import live.bookhub.api.system.WireValue;
 
 /** A user's role; stored and serialized lower-case ({@code customer|admin}) as the JWT and the gateways expect. */
-public enum Role {
+public enum Role implements WireValue {
     CUSTOMER("customer"),
     ADMIN("admin");
 
@@ -15,18 +16,14 @@ public enum Role {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
     @JsonCreator
     public static Role of(String value) {
-        for (Role role : values()) {
-            if (role.value.equals(value)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("must be one of customer, admin");
+        return WireValue.parse(Role.class, value);
     }
 
     /** The Spring Security authority, e.g. {@code ROLE_ADMIN}. */

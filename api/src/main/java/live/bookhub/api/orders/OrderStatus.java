@@ -4,12 +4,13 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import live.bookhub.api.system.WireValue;
 
 /**
  * An order's life: pending → paid → shipped → delivered, or cancelled before it ships (which
  * returns the stock). Stored and serialized lower-case.
  */
-public enum OrderStatus {
+public enum OrderStatus implements WireValue {
     PENDING("pending"),
     PAID("paid"),
     SHIPPED("shipped"),
@@ -23,18 +24,14 @@ public enum OrderStatus {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
     @JsonCreator
     public static OrderStatus of(String value) {
-        for (OrderStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("must be one of pending, paid, shipped, delivered, cancelled");
+        return WireValue.parse(OrderStatus.class, value);
     }
 
     boolean canBecome(OrderStatus next) {

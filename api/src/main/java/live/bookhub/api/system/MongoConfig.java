@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import live.bookhub.api.auth.Role;
-import live.bookhub.api.orders.OrderStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -20,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
  * How documents map: no {@code _class} hint (the collections are a contract shared with mongosh
- * and the change-watcher, not a Java detail), enums as their lower-case wire values; and the
+ * and the change-watcher, not a Java detail), enums as their lower-case {@link WireValue}s; and the
  * clock every timestamp comes from.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +27,7 @@ class MongoConfig {
 
     @Bean
     MongoCustomConversions mongoCustomConversions() {
-        return new MongoCustomConversions(List.of(new RoleToString(), new StringToRole(),
-                new OrderStatusToString(), new StringToOrderStatus()));
+        return new MongoCustomConversions(List.of(new WireValueToString(), new StringToWireValue()));
     }
 
     @Bean
@@ -48,34 +46,20 @@ class MongoConfig {
     }
 
     @WritingConverter
-    static final class RoleToString implements Converter<Role, String> {
+    static final class WireValueToString implements Converter<WireValue, String> {
         @Override
-        public String convert(Role role) {
-            return role.value();
+        public String convert(WireValue constant) {
+            return constant.value();
         }
     }
 
+    /** Spring Data asks for the converter of each enum that implements {@link WireValue}. */
     @ReadingConverter
-    static final class StringToRole implements Converter<String, Role> {
+    static final class StringToWireValue implements ConverterFactory<String, WireValue> {
         @Override
-        public Role convert(String value) {
-            return Role.of(value);
-        }
-    }
-
-    @WritingConverter
-    static final class OrderStatusToString implements Converter<OrderStatus, String> {
-        @Override
-        public String convert(OrderStatus status) {
-            return status.value();
-        }
-    }
-
-    @ReadingConverter
-    static final class StringToOrderStatus implements Converter<String, OrderStatus> {
-        @Override
-        public OrderStatus convert(String value) {
-            return OrderStatus.of(value);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public <T extends WireValue> Converter<String, T> getConverter(Class<T> type) {
+            return value -> (T) WireValue.parse((Class) type, value);
         }
     }
 }

@@ -1,10 +1,8 @@
-package live.bookhub.api.system;
+package live.bookhub.api.auth;
 
 import java.util.List;
 
-import live.bookhub.api.auth.AuthProperties;
-import live.bookhub.api.auth.JwtAuthenticationFilter;
-import live.bookhub.api.auth.JwtTokens;
+import live.bookhub.api.system.HttpProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +23,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Who may call what. Stateless: every request carries its JWT (header or cookie). CSRF tokens are
  * off because the cookie is SameSite=Lax, so browsers do not send it on cross-site writes, and
- * CORS admits only the configured origins. Security errors are answered by {@link ProblemDetailsAdvice}.
+ * CORS admits only the configured origins. Security errors are answered as the other errors are, by
+ * {@code system/ProblemDetailsAdvice}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
