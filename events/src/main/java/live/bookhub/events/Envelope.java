@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One change as clients see it (DESIGN.md, "Event envelope").
+ * One change as clients see it: the event envelope of {@code docs/protocol.md}.
  *
  * @param id        the Redis stream entry id; {@code null} until the event is appended
  * @param type      what happened
@@ -23,8 +23,4 @@ import tools.jackson.databind.JsonNode;
 @JsonPropertyOrder({"id", "type", "topic", "ts", "token", "data", "changed", "truncated"})
 public record Envelope(String id, String type, String topic, Instant ts, String token, JsonNode data,
                        List<String> changed, Boolean truncated) {
-
-    public Envelope withId(String newId) {
-        return new Envelope(newId, type, topic, ts, token, data, changed, truncated);
-    }
 }

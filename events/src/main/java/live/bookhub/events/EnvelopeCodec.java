@@ -1,10 +1,9 @@
 package live.bookhub.events;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Envelope to and from its UTF-8 JSON wire form. Thread-safe. */
+/** An envelope's UTF-8 JSON wire form, and the one JSON mapper of the modules that share it. Thread-safe. */
 public final class EnvelopeCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -21,14 +20,6 @@ public final class EnvelopeCodec {
 
     public static String toJson(Envelope envelope) {
         return MAPPER.writeValueAsString(envelope);
-    }
-
-    public static Envelope fromJson(String json) {
-        try {
-            return MAPPER.readValue(json, Envelope.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("not an envelope: " + e.getOriginalMessage(), e);
-        }
     }
 
     /**

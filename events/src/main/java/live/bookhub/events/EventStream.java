@@ -12,6 +12,7 @@ public final class EventStream {
     public static final String CHANNEL = "bookhub:events";
     public static final String ENVELOPE_FIELD = "envelope";
     public static final String TOKEN_FIELD = "token";
+    /** About how many entries the stream keeps ({@code MAXLEN ~}), unless the watcher is told otherwise. */
     public static final long DEFAULT_MAX_LENGTH = 100_000;
 
     private EventStream() {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeCodecTest {
 
-    private final Envelope updated = new Envelope(null, "book:updated", Topics.BOOKS,
-            Instant.parse("2026-11-22T10:00:00.123Z"), "8263AB",
-            EnvelopeCodec.mapper().readTree("{\"id\":\"665f\",\"price\":1299}"), List.of("price"), null);
+    private static final String ID = "1763800000123-0";
+
+    private final Envelope updated = updated(null);
 
     @Test
     void serializesTheContractFieldsInOrderAndLeavesOutWhatIsAbsent() {
@@ -23,9 +23,9 @@ class EnvelopeCodecTest {
 
     @Test
     void splicingTheIdGivesTheSameBytesAsSerializingWithIt() {
-        String spliced = EnvelopeCodec.withId(EnvelopeCodec.toJson(updated), "1763800000123-0");
-        assertThat(spliced).isEqualTo(EnvelopeCodec.toJson(updated.withId("1763800000123-0")));
-        assertThat(EnvelopeCodec.fromJson(spliced)).isEqualTo(updated.withId("1763800000123-0"));
+        String spliced = EnvelopeCodec.withId(EnvelopeCodec.toJson(updated), ID);
+        assertThat(spliced).isEqualTo(EnvelopeCodec.toJson(updated(ID)));
+        assertThat(EnvelopeCodec.mapper().readValue(spliced, Envelope.class)).isEqualTo(updated(ID));
     }
 
     @Test
@@ -34,8 +34,12 @@ class EnvelopeCodecTest {
     }
 
     @Test
-    void rejectsWhatIsNotAnEnvelope() {
-        assertThatThrownBy(() -> EnvelopeCodec.fromJson("[1,2]")).isInstanceOf(IllegalArgumentException.class);
+    void rejectsWhatIsNotAJsonObject() {
         assertThatThrownBy(() -> EnvelopeCodec.withId("nope", "1-0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Envelope updated(String id) {
+        return new Envelope(id, "book:updated", Topics.BOOKS, Instant.parse("2026-11-22T10:00:00.123Z"), "8263AB",
+                EnvelopeCodec.mapper().readTree("{\"id\":\"665f\",\"price\":1299}"), List.of("price"), null);
     }
 }
