@@ -37,11 +37,6 @@ public final class ChangeEnvelopes {
         };
     }
 
-    /** The {@code _data} string of a resume token: what developers hand to the replay tool. */
-    public static String tokenOf(BsonDocument resumeToken) {
-        return resumeToken.getString("_data").getValue();
-    }
-
     /** The change's wall time (its cluster time on servers that send none): the envelope's {@code ts}. */
     public static Instant timeOf(ChangeStreamDocument<Document> change) {
         if (change.getWallTime() != null) {
@@ -61,13 +56,13 @@ public final class ChangeEnvelopes {
             data = documentData(change);
         } catch (RuntimeException e) {
             // One document nobody foresaw must not stall the stream behind it: clients get its id to refetch.
-            log.warn("change {} of {} cannot be mapped, sending its id only: {}", tokenOf(change.getResumeToken()),
+            log.warn("change {} of {} cannot be mapped, sending its id only: {}", ResumeTokens.of(change.getResumeToken()),
                     collection, e.toString());
             data = idOnly(change.getDocumentKey());
             truncated = true;
         }
         return Optional.of(new Envelope(null, type.get().wireName(), topicOf(collection, data), timeOf(change),
-                tokenOf(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), truncated));
+                ResumeTokens.of(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), truncated));
     }
 
     private static ObjectNode documentData(ChangeStreamDocument<Document> change) {

@@ -52,7 +52,7 @@ public final class ResetEnvelopes {
                     .put("to", change.getDestinationNamespace().getCollectionName());
             default -> data(collection, Reason.DATABASE_DROPPED);
         };
-        return reset(ChangeEnvelopes.timeOf(change), ChangeEnvelopes.tokenOf(change.getResumeToken()), data);
+        return reset(ChangeEnvelopes.timeOf(change), ResumeTokens.of(change.getResumeToken()), data);
     }
 
     private static ObjectNode data(String collection, Reason reason) {

@@ -18,6 +18,7 @@ import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.watcher.envelope.ResumeTokens;
 import live.bookhub.watcher.envelope.ChangeEnvelopes;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
 import live.bookhub.watcher.replay.ReplayException.Reason;
@@ -131,7 +132,7 @@ public class ChangeReplay {
                 if (change.getOperationType() == OperationType.INVALIDATE) {
                     return written; // the database was dropped: this stream has ended
                 }
-                String token = ChangeEnvelopes.tokenOf(change.getResumeToken());
+                String token = ResumeTokens.of(change.getResumeToken());
                 if (!request.includes(token, ChangeEnvelopes.timeOf(change)) || end != null && token.compareTo(end) > 0) {
                     return written;
                 }
@@ -151,7 +152,7 @@ public class ChangeReplay {
         }
 
         private boolean isAtOrAfterEnd(BsonDocument postBatchToken) {
-            return postBatchToken == null || ChangeEnvelopes.tokenOf(postBatchToken).compareTo(end) >= 0;
+            return postBatchToken == null || ResumeTokens.of(postBatchToken).compareTo(end) >= 0;
         }
 
         /** The next change, or null when the stream has caught up; the history may run out while following. */

@@ -11,10 +11,10 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import io.micrometer.core.instrument.MeterRegistry;
-import live.bookhub.watcher.envelope.ChangeEnvelopes;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
 import live.bookhub.watcher.envelope.ResetEnvelopes;
 import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
+import live.bookhub.watcher.envelope.ResumeTokens;
 import live.bookhub.watcher.publish.RedisEventAppender;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.bson.BsonDocument;
@@ -117,7 +117,7 @@ final class ChangeStreamTailer implements Runnable {
                     checkpointIdle(cursor.getResumeToken());
                     continue;
                 }
-                String token = ChangeEnvelopes.tokenOf(change.getResumeToken());
+                String token = ResumeTokens.of(change.getResumeToken());
                 if (change.getOperationType() == OperationType.INVALIDATE) {
                     position = token;
                     checkpoint(token);
@@ -185,7 +185,7 @@ final class ChangeStreamTailer implements Runnable {
         if (postBatchToken == null || System.nanoTime() - lastCheckpointNanos < properties.checkpointInterval().toNanos()) {
             return;
         }
-        checkpoint(ChangeEnvelopes.tokenOf(postBatchToken));
+        checkpoint(ResumeTokens.of(postBatchToken));
     }
 
     private void checkpoint(String token) {

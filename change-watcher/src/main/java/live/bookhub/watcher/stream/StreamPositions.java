@@ -4,7 +4,7 @@ import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import live.bookhub.watcher.envelope.ChangeEnvelopes;
+import live.bookhub.watcher.envelope.ResumeTokens;
 
 /** Where a change stream stands now, for streams that restart from now or replay up to now. */
 public final class StreamPositions {
@@ -21,10 +21,10 @@ public final class StreamPositions {
             while (!Thread.currentThread().isInterrupted()) {
                 ChangeStreamDocument<T> first = cursor.tryNext();
                 if (first != null) {
-                    return ChangeEnvelopes.tokenOf(first.getResumeToken());
+                    return ResumeTokens.of(first.getResumeToken());
                 }
                 if (cursor.getResumeToken() != null) {
-                    return ChangeEnvelopes.tokenOf(cursor.getResumeToken());
+                    return ResumeTokens.of(cursor.getResumeToken());
                 }
             }
             throw new MongoInterruptedException("interrupted while finding the current position of a change stream", null);

@@ -5,17 +5,17 @@ package live.bookhub.gateway.auth;
  * browser WebSocket or EventSource can set), an {@code Authorization: Bearer} header, or the api's
  * {@code bookhub_token} cookie.
  */
-public final class BearerTokens {
+final class BearerTokens {
 
-    public static final String QUERY_PARAMETER = "access_token";
-    public static final String COOKIE = "bookhub_token";
+    static final String QUERY_PARAMETER = "access_token";
+    static final String COOKIE = "bookhub_token";
     private static final String BEARER = "bearer ";
 
     private BearerTokens() {
     }
 
     /** The token, or {@code null} when none of the three carries one. */
-    public static String find(String queryToken, String authorization, String cookieHeader) {
+    static String find(String queryToken, String authorization, String cookieHeader) {
         if (queryToken != null && !queryToken.isBlank()) {
             return queryToken.trim();
         }

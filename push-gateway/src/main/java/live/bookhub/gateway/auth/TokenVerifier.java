@@ -3,6 +3,7 @@ package live.bookhub.gateway.auth;
 import java.security.Key;
 import java.time.Clock;
 import java.util.Date;
+import java.util.function.UnaryOperator;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -38,6 +39,16 @@ public class TokenVerifier {
                 })
                 .clock(() -> Date.from(clock.instant()))
                 .build();
+    }
+
+    /**
+     * Who sends a request: its token, from wherever {@link BearerTokens} finds one, verified.
+     *
+     * @param query  a query parameter by name (decoded), or {@code null}
+     * @param header a request header by name, or {@code null}
+     */
+    public Authentication authenticate(UnaryOperator<String> query, UnaryOperator<String> header) {
+        return verify(BearerTokens.find(query.apply(BearerTokens.QUERY_PARAMETER), header.apply("Authorization"), header.apply("Cookie")));
     }
 
     /** @param token the compact JWT, or {@code null} when the client sent none */

@@ -6,7 +6,6 @@ import java.util.function.UnaryOperator;
 
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.auth.Authentication;
-import live.bookhub.gateway.auth.BearerTokens;
 import live.bookhub.gateway.auth.TokenVerifier;
 
 /**
@@ -22,12 +21,11 @@ public record ConnectRequest(Authentication authentication, List<String> topics,
      * @param header a request header by name, or {@code null}
      */
     public static ConnectRequest read(UnaryOperator<String> query, UnaryOperator<String> header, TokenVerifier verifier) {
-        String token = BearerTokens.find(query.apply(BearerTokens.QUERY_PARAMETER), header.apply("Authorization"), header.apply("Cookie"));
         String lastEventId = query.apply("lastEventId");
         if (lastEventId == null || lastEventId.isBlank()) {
             lastEventId = header.apply("Last-Event-ID"); // what an EventSource sends when it reconnects
         }
-        return new ConnectRequest(verifier.verify(token), topics(query.apply("topics")),
+        return new ConnectRequest(verifier.authenticate(query, header), topics(query.apply("topics")),
                 lastEventId == null || lastEventId.isBlank() ? null : lastEventId.trim());
     }
 
