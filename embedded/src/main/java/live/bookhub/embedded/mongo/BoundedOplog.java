@@ -12,9 +12,10 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import live.bookhub.embedded.mongo.OplogEntry.Kind;
 
 /**
- * The write side of the oplog: turns the backend's write notifications into entries shaped like
- * MongoDB's (documentKey {_id}, update descriptions, replace, drop/rename/dropDatabase followed by
- * the invalidation they cause) and wakes the change-stream getMores that wait for the next entry.
+ * The write side of the oplog: records each write as an entry shaped like MongoDB's (documentKey
+ * {_id}, update descriptions, replace, the images of collections that keep them, drop/rename/
+ * dropDatabase followed by the invalidation they cause) and wakes the change-stream getMores that
+ * wait for the next entry.
  */
 final class BoundedOplog implements Oplog {
 
@@ -23,14 +24,12 @@ final class BoundedOplog implements Oplog {
 
     private final OplogStore store;
     private final ClusterClock clock;
-    private final DocumentLookup lookup;
     private final Object appendLock = new Object();
     private final Queue<Runnable> appendListeners = new ConcurrentLinkedQueue<>();
 
-    BoundedOplog(OplogStore store, ClusterClock clock, DocumentLookup lookup) {
+    BoundedOplog(OplogStore store, ClusterClock clock) {
         this.store = store;
         this.clock = clock;
-        this.lookup = lookup;
         if (store.isEmpty()) {
             // MongoDB starts a replica set's oplog with a no-op too: streams opened now get a real position.
             append(Kind.NOOP, "", new Document("msg", "initiating oplog"));
@@ -41,48 +40,56 @@ final class BoundedOplog implements Oplog {
         return store;
     }
 
+    /** Recorded by {@link OplogH2Collection} as the document is stored, without the refused ones of a batch. */
     @Override
     public void handleInsert(String namespace, List<Document> documents) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        for (Document document : documents) {
-            // The backend reports every document of the batch, also those refused as duplicates; only an
-            // exact copy of a refused document that is already stored gets through this check.
-            Document stored = lookup.byId(namespace, document.get("_id"));
-            if (stored != null && stored.equals(document)) {
-                append(Kind.INSERT, namespace, new Document(OplogEntry.DOCUMENT, stored));
-            }
-        }
     }
 
+    /** Recorded by {@link OplogH2Collection} with the images of each document, pipeline updates included. */
     @Override
     public void handleUpdate(String namespace, Document selector, Document update, List<Object> modifiedIds) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        for (Object id : modifiedIds) {
-            Document postImage = lookup.byId(namespace, id);
-            if (postImage == null) {
-                continue;
-            }
-            if (UpdateDescriptions.isReplacement(update)) {
-                append(Kind.REPLACE, namespace, new Document(OplogEntry.ID, id).append(OplogEntry.DOCUMENT, postImage));
-            } else {
-                append(Kind.UPDATE, namespace, new Document(OplogEntry.ID, id)
-                        .append(OplogEntry.UPDATE_DESCRIPTION, UpdateDescriptions.of(update, postImage)));
-            }
+    }
+
+    /** Recorded by {@link OplogH2Collection} with each deleted document. */
+    @Override
+    public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
+    }
+
+    void recordInsert(String namespace, Document document) {
+        if (!isIgnored(namespace)) {
+            append(Kind.INSERT, namespace, new Document(OplogEntry.DOCUMENT, document));
         }
     }
 
-    @Override
-    public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
+    /**
+     * @param images whether the collection keeps pre- and post-images for change streams
+     *               ({@code changeStreamPreAndPostImages})
+     */
+    void recordUpdate(String namespace, Document before, Document after, boolean replacement, boolean images) {
         if (isIgnored(namespace)) {
             return;
         }
-        for (Object id : deletedIds) {
-            append(Kind.DELETE, namespace, new Document(OplogEntry.ID, id));
+        Document body = new Document(OplogEntry.ID, after.get("_id"));
+        if (replacement) {
+            body.append(OplogEntry.DOCUMENT, after);
+        } else {
+            body.append(OplogEntry.UPDATE_DESCRIPTION, UpdateDescriptions.of(before, after));
         }
+        if (images) {
+            body.append(OplogEntry.PRE_IMAGE, before).append(OplogEntry.POST_IMAGE, after);
+        }
+        append(replacement ? Kind.REPLACE : Kind.UPDATE, namespace, body);
+    }
+
+    void recordDelete(String namespace, Document before, boolean images) {
+        if (isIgnored(namespace)) {
+            return;
+        }
+        Document body = new Document(OplogEntry.ID, before.get("_id"));
+        if (images) {
+            body.append(OplogEntry.PRE_IMAGE, before);
+        }
+        append(Kind.DELETE, namespace, body);
     }
 
     @Override

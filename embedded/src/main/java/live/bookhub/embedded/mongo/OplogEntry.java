@@ -38,6 +38,9 @@ record OplogEntry(long position, Instant wall, Kind kind, String ns, Document bo
     static final String ID = "id";
     static final String UPDATE_DESCRIPTION = "updateDescription";
     static final String TO = "to";
+    /** The document before and after an update, replace or delete, kept where the collection has images. */
+    static final String PRE_IMAGE = "pre";
+    static final String POST_IMAGE = "post";
     /** Namespaces ("db.coll", or "db" for a database) whose streams end at an INVALIDATE entry. */
     static final String TARGETS = "targets";
 
