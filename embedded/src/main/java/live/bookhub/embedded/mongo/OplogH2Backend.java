@@ -79,6 +79,15 @@ final class OplogH2Backend extends H2Backend {
         }
     }
 
+    /** Whether {@code command} opens a change stream or is a getMore of one. */
+    boolean isChangeStreamCommand(Document command) {
+        String name = command.keySet().iterator().next();
+        if (name.equals("getMore") && command.get(name) instanceof Number cursorId) {
+            return changeStreamCursor(cursorId.longValue()) != null;
+        }
+        return ChangeStreams.isChangeStream(name, command);
+    }
+
     /** @return null when the oplog is off or {@code cursorId} is no change stream */
     ChangeStreamCursor changeStreamCursor(long cursorId) {
         return changeStreams == null ? null : changeStreams.cursor(cursorId);
