@@ -3,6 +3,7 @@ package live.bookhub.embedded.mongo;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import de.bwaldvogel.mongo.backend.Cursor;
@@ -40,6 +41,11 @@ final class BoundedOplog implements Oplog {
         return store;
     }
 
+    /*
+     * The backend's own notifications carry neither images nor UUIDs: collections and the database record
+     * their changes themselves, through the methods below.
+     */
+
     /** Recorded by {@link OplogH2Collection} as the document is stored, without the refused ones of a batch. */
     @Override
     public void handleInsert(String namespace, List<Document> documents) {
@@ -55,58 +61,64 @@ final class BoundedOplog implements Oplog {
     public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
     }
 
-    void recordInsert(String namespace, Document document) {
-        if (!isIgnored(namespace)) {
-            append(Kind.INSERT, namespace, new Document(OplogEntry.DOCUMENT, document));
-        }
+    /** Recorded by the database with the collection's UUID. */
+    @Override
+    public void handleDropCollection(String namespace) {
     }
 
-    /**
-     * @param images whether the collection keeps pre- and post-images for change streams
-     *               ({@code changeStreamPreAndPostImages})
-     */
-    void recordUpdate(String namespace, Document before, Document after, boolean replacement, boolean images) {
-        if (isIgnored(namespace)) {
-            return;
-        }
+    void recordInsert(OplogH2Collection collection, Document document) {
+        record(Kind.INSERT, collection, new Document(OplogEntry.DOCUMENT, document));
+    }
+
+    /** Pre- and post-images go with the entry where the collection keeps them ({@code changeStreamPreAndPostImages}). */
+    void recordUpdate(OplogH2Collection collection, Document before, Document after, boolean replacement) {
         Document body = new Document(OplogEntry.ID, after.get("_id"));
         if (replacement) {
             body.append(OplogEntry.DOCUMENT, after);
         } else {
             body.append(OplogEntry.UPDATE_DESCRIPTION, UpdateDescriptions.of(before, after));
         }
-        if (images) {
+        if (collection.keepsImages()) {
             body.append(OplogEntry.PRE_IMAGE, before).append(OplogEntry.POST_IMAGE, after);
         }
-        append(replacement ? Kind.REPLACE : Kind.UPDATE, namespace, body);
+        record(replacement ? Kind.REPLACE : Kind.UPDATE, collection, body);
     }
 
-    void recordDelete(String namespace, Document before, boolean images) {
-        if (isIgnored(namespace)) {
-            return;
-        }
+    void recordDelete(OplogH2Collection collection, Document before) {
         Document body = new Document(OplogEntry.ID, before.get("_id"));
-        if (images) {
+        if (collection.keepsImages()) {
             body.append(OplogEntry.PRE_IMAGE, before);
         }
-        append(Kind.DELETE, namespace, body);
+        record(Kind.DELETE, collection, body);
     }
 
-    @Override
-    public void handleDropCollection(String namespace) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        append(Kind.DROP, namespace, new Document());
-        invalidate(List.of(namespace));
+    /** A collection created, explicitly or by its first write, with its options and its _id index. */
+    void recordCreate(OplogH2Collection collection, Document options) {
+        record(Kind.CREATE, collection, new Document(OplogEntry.DESCRIPTION, options));
     }
 
-    void handleRename(String fromNamespace, String toNamespace) {
-        if (isIgnored(fromNamespace)) {
-            return;
+    void recordIndexes(Kind kind, OplogH2Collection collection, List<Document> specs) {
+        record(kind, collection, new Document(OplogEntry.DESCRIPTION, new Document("indexes", specs)));
+    }
+
+    void recordModify(OplogH2Collection collection, Document options) {
+        record(Kind.MODIFY, collection, new Document(OplogEntry.DESCRIPTION, options));
+    }
+
+    /** Takes the UUID as read before the drop: a dropped collection's metadata is gone. */
+    void recordDrop(String namespace, UUID uuid) {
+        if (!isIgnored(namespace)) {
+            append(Kind.DROP, namespace, new Document(OplogEntry.UUID, uuid));
+            invalidate(List.of(namespace));
         }
-        append(Kind.RENAME, fromNamespace, new Document(OplogEntry.TO, toNamespace));
-        invalidate(List.of(fromNamespace, toNamespace));
+    }
+
+    void recordRename(OplogH2Collection collection, String fromNamespace) {
+        String to = collection.getFullName();
+        if (!isIgnored(fromNamespace)) {
+            append(Kind.RENAME, fromNamespace, new Document(OplogEntry.TO, to).append(OplogEntry.UUID, collection.uuid()));
+            invalidate(List.of(fromNamespace, to));
+        }
     }
 
     void handleDropDatabase(String database) {
@@ -134,6 +146,12 @@ final class BoundedOplog implements Oplog {
 
     private void invalidate(List<String> namespaces) {
         append(Kind.INVALIDATE, "", new Document(OplogEntry.TARGETS, namespaces));
+    }
+
+    private void record(Kind kind, OplogH2Collection collection, Document body) {
+        if (!isIgnored(collection.getFullName())) {
+            append(kind, collection.getFullName(), body.append(OplogEntry.UUID, collection.uuid()));
+        }
     }
 
     private void append(Kind kind, String namespace, Document body) {

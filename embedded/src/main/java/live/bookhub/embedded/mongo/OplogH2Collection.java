@@ -2,6 +2,7 @@ package live.bookhub.embedded.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -25,8 +26,9 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 final class OplogH2Collection extends H2Collection {
 
     private static final String ID = "_id";
-    /** Meta-map key: whether change streams get pre- and post-images of this collection. */
+    /** Meta-map keys: whether change streams get pre- and post-images of this collection; its UUID. */
     private static final String IMAGES_KEY = "changeStreamPreAndPostImages";
+    private static final String UUID_KEY = "uuid";
 
     /** Null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
     private final Supplier<BoundedOplog> oplog;
@@ -40,6 +42,12 @@ final class OplogH2Collection extends H2Collection {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.oplog = oplog;
         this.metaMap = metaMap;
+        metaMap.putIfAbsent(UUID_KEY, UUID.randomUUID());
+    }
+
+    /** Like MongoDB's collection UUID: given at creation, kept across renames and restarts. */
+    UUID uuid() {
+        return (UUID) metaMap.get(UUID_KEY);
     }
 
     boolean keepsImages() {
@@ -103,19 +111,19 @@ final class OplogH2Collection extends H2Collection {
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
         boolean replacement = currentUpdate != null && UpdateDescriptions.isReplacement(currentUpdate);
-        record(log -> log.recordUpdate(getFullName(), oldDocument, newDocument, replacement, keepsImages()));
+        record(log -> log.recordUpdate(this, oldDocument, newDocument, replacement));
     }
 
     @Override
     public synchronized void addDocument(Document document) {
         super.addDocument(document);
-        record(log -> log.recordInsert(getFullName(), document));
+        record(log -> log.recordInsert(this, document));
     }
 
     @Override
     public synchronized void removeDocument(Document document) {
         super.removeDocument(document);
-        record(log -> log.recordDelete(getFullName(), document, keepsImages()));
+        record(log -> log.recordDelete(this, document));
     }
 
     private void record(Consumer<BoundedOplog> write) {
