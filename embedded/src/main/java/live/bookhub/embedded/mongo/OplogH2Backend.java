@@ -30,6 +30,8 @@ final class OplogH2Backend extends H2Backend {
     private final long oplogMaxSizeBytes;
     private BoundedOplog boundedOplog;
     private ChangeStreams changeStreams;
+    private ReplicaSetMember member;
+    private OplogView oplogView;
 
     OplogH2Backend(MVStore mvStore, long oplogMaxSizeBytes) {
         super(mvStore);
@@ -42,6 +44,8 @@ final class OplogH2Backend extends H2Backend {
         ClusterClock clock = new ClusterClock(getClock(), store.isEmpty() ? 0 : store.last());
         boundedOplog = new BoundedOplog(store, clock);
         changeStreams = new ChangeStreams(boundedOplog, this::lookUp, getCursorRegistry(), this::resolveDatabase);
+        member = new ReplicaSetMember(store, getClock());
+        oplogView = new OplogView(store);
         return boundedOplog;
     }
 
@@ -52,14 +56,26 @@ final class OplogH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (query.containsKey("startTransaction") || query.containsKey("autocommit")) {
+            throw new MongoServerError(20, "IllegalOperation", "multi-document transactions are not supported by this"
+                    + " embedded server (mongo-java-server keeps no snapshot or undo for a session's writes); each write"
+                    + " applies on its own, so run them without a transaction or use a real replica set");
+        }
         if (changeStreams != null && ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);
         }
-        if (command.equalsIgnoreCase("hello")) {
-            // MongoDB 5+ clients ask "hello" where older ones ask "isMaster" (Spring Boot's health check does).
-            Document response = super.handleCommand(channel, databaseName, "isMaster", query);
-            response.put("isWritablePrimary", Boolean.TRUE);
-            return response;
+        boolean legacyHello = command.equalsIgnoreCase("isMaster");
+        if (member != null && (legacyHello || command.equals("hello"))) {
+            return member.hello(super.handleCommand(channel, databaseName, "isMaster", query), query, channel, legacyHello);
+        }
+        if (member != null && databaseName.equals("admin") && command.equals("replSetGetStatus")) {
+            return member.replSetGetStatus(channel);
+        }
+        if (member != null && databaseName.equals("admin") && command.equals("replSetGetConfig")) {
+            return member.replSetGetConfig(channel);
+        }
+        if (oplogView != null && databaseName.equals("local") && command.equals("find") && "oplog.rs".equals(query.get(command))) {
+            return oplogView.find(query);
         }
         return super.handleCommand(channel, databaseName, command, query);
     }
@@ -99,6 +115,10 @@ final class OplogH2Backend extends H2Backend {
 
     BoundedOplog boundedOplog() {
         return boundedOplog;
+    }
+
+    ReplicaSetMember member() {
+        return member;
     }
 
     /** A primary-key lookup that never creates the database or collection it looks in. */

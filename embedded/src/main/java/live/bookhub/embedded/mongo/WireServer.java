@@ -16,7 +16,6 @@ import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
 import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
-import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -29,14 +28,14 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import live.bookhub.embedded.mongo.errors.ErrorLabelsHandler;
+import live.bookhub.embedded.mongo.errors.ErrorReplyHandler;
 import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 
 /**
  * The MongoDB-wire listener over the H2 backend with the bounded oplog: MongoServer's Netty pipeline
  * with handlers of ours in front of the request handler (MongoServer builds its pipeline inline, so it
- * cannot be extended there): error labels on error replies, the fail point where test commands are on,
- * and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
+ * cannot be extended there): a decoder that tolerates exhaustAllowed, error labels on error replies,
+ * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
  */
 public final class WireServer implements AutoCloseable {
 
@@ -91,11 +90,13 @@ public final class WireServer implements AutoCloseable {
                         @Override
                         public void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
-                                    new MongoWireProtocolHandler(), new ErrorLabelsHandler(backend::isChangeStreamCommand));
+                                    new ExhaustTolerantProtocolHandler(), new ErrorReplyHandler(backend::isChangeStreamCommand,
+                                    backend.member()::topologyVersion));
                             if (failPoints != null) {
                                 channel.pipeline().addLast(failPoints.get());
                             }
-                            channel.pipeline().addLast(new AwaitDataHandler(backend), new MongoDatabaseHandler(backend, clients),
+                            channel.pipeline().addLast(new AwaitableHelloHandler(backend.member()), new AwaitDataHandler(backend),
+                                    new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
                     })

@@ -41,6 +41,8 @@ public final class ErrorCodes {
     private static final Set<Integer> ALSO_RESUMABLE = Set.of(63, 133, 150, 234, 13388);
     /** The NonResumableChangeStreamError category. */
     private static final Set<Integer> NON_RESUMABLE = Set.of(280, 286);
+    /** The NotPrimaryError and ShutdownError categories: the server's state changed, as far as a driver knows. */
+    private static final Set<Integer> STATE_CHANGE = Set.of(91, 189, 10058, 10107, 11600, 11602, 13435, 13436);
     private static final Set<String> RETRYABLE_WRITES = Set.of("insert", "update", "delete", "findAndModify",
             "commitTransaction", "abortTransaction");
 
@@ -54,6 +56,11 @@ public final class ErrorCodes {
     /** The code name MongoDB gives {@code code}; "Location&lt;code&gt;" for codes it names nowhere else. */
     public static String nameOf(int code) {
         return NAMES.getOrDefault(code, "Location" + code);
+    }
+
+    /** Whether a reply with {@code code} carries the server's topologyVersion, as MongoDB's do. */
+    public static boolean isStateChange(int code) {
+        return STATE_CHANGE.contains(code);
     }
 
     /**

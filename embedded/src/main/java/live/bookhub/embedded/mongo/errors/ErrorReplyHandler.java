@@ -2,6 +2,7 @@ package live.bookhub.embedded.mongo.errors;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -10,14 +11,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Puts on each error reply the labels MongoDB would ({@link ErrorCodes#labels}), whoever wrote the
- * reply: mongo-java-server, the change streams or a fail point that names none itself. One per
- * connection: a client sends its next command only after the reply to the last one, so the last
- * command read is the one answered.
+ * Completes each error reply as a replica set member's, whoever wrote it (mongo-java-server, the
+ * change streams or a fail point): the labels MongoDB would put on it ({@link ErrorCodes#labels}) where
+ * it names none itself, and on a not-primary or shutdown error the server's topologyVersion, which
+ * tells a driver that its view of the server is not out of date (so it retries at once instead of
+ * waiting for its monitor). One per connection: a client sends its next command only after the reply
+ * to the last one, so the last command read is the one answered.
  */
-public final class ErrorLabelsHandler extends ChannelDuplexHandler {
+public final class ErrorReplyHandler extends ChannelDuplexHandler {
 
     private final Predicate<Document> isChangeStreamCommand;
+    private final Supplier<Document> topologyVersion;
     private Document command;
     private boolean changeStream;
 
@@ -25,8 +29,9 @@ public final class ErrorLabelsHandler extends ChannelDuplexHandler {
      * @param isChangeStreamCommand whether a command opens a change stream or continues one (asked before
      *                              it runs: a change stream's getMore that fails also ends its cursor)
      */
-    public ErrorLabelsHandler(Predicate<Document> isChangeStreamCommand) {
+    public ErrorReplyHandler(Predicate<Document> isChangeStreamCommand, Supplier<Document> topologyVersion) {
         this.isChangeStreamCommand = isChangeStreamCommand;
+        this.topologyVersion = topologyVersion;
     }
 
     @Override
@@ -43,10 +48,13 @@ public final class ErrorLabelsHandler extends ChannelDuplexHandler {
         if (msg instanceof MongoMessage reply && command != null) {
             Document document = reply.getDocument();
             boolean failed = document.get("ok") instanceof Number ok && ok.doubleValue() == 0;
-            if (failed && document.get("code") instanceof Number code && !document.containsKey("errorLabels")) {
+            if (failed && document.get("code") instanceof Number code) {
                 List<String> labels = ErrorCodes.labels(command, code.intValue(), changeStream);
-                if (!labels.isEmpty()) {
+                if (!labels.isEmpty() && !document.containsKey("errorLabels")) {
                     document.put("errorLabels", labels);
+                }
+                if (ErrorCodes.isStateChange(code.intValue())) {
+                    document.put("topologyVersion", topologyVersion.get());
                 }
             }
         }
