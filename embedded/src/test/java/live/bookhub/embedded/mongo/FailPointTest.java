@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoSocketException;
 
 class FailPointTest {
@@ -80,6 +81,20 @@ class FailPointTest {
 
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
         assertThat(reply.get("ok", Number.class).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void waitForFailPointAnswersOnceTheFailPointHasFiredThatOftenSinceTheStart() {
+        long before = mongo.failCommand(new Document("times", 1), new Document("failCommands", List.of("find"))
+                .append("blockConnection", true).append("blockTimeMS", 200)).get("count", Number.class).longValue();
+        Document waitForOne = new Document("waitForFailPoint", "failCommand").append("timesEntered", before + 1);
+
+        var find = java.util.concurrent.CompletableFuture.runAsync(() -> mongo.db().runCommand(FIND));
+        mongo.client.getDatabase("admin").runCommand(waitForOne.append("maxTimeMS", 10_000));
+        find.join();
+        assertThatThrownBy(() -> mongo.client.getDatabase("admin").runCommand(new Document("waitForFailPoint", "failCommand")
+                .append("timesEntered", before + 2).append("maxTimeMS", 50)))
+                .isInstanceOfSatisfying(MongoExecutionTimeoutException.class, e -> assertThat(e.getCode()).isEqualTo(50));
     }
 
     @Test

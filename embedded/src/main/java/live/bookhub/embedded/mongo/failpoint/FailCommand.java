@@ -59,6 +59,11 @@ final class FailCommand {
         return entered;
     }
 
+    /** How often the fail point fired since the server started. */
+    synchronized long timesEntered() {
+        return timesEntered;
+    }
+
     /** The action for {@code command} sent by a client named {@code appName}, if the fail point fires on it. */
     synchronized Optional<Action> enter(String command, String appName) {
         if (data == null || !(data.get("failCommands") instanceof List<?> names) || !names.contains(command)

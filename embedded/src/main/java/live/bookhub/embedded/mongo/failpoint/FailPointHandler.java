@@ -18,9 +18,10 @@ import io.netty.util.AttributeKey;
 import live.bookhub.embedded.mongo.errors.ErrorCodes;
 
 /**
- * The test command {@code configureFailPoint} with MongoDB's {@code failCommand} fail point: it makes
- * chosen commands fail with an error (and labels), close the connection, or wait first — the errors a
- * driver or a change-stream consumer must survive. Sits in front of the command handlers, so a failed
+ * The test commands {@code configureFailPoint} with MongoDB's {@code failCommand} fail point, and
+ * {@code waitForFailPoint}: it makes chosen commands fail with an error (and labels), close the
+ * connection, or wait first — the errors a driver or a change-stream consumer must survive — and a test
+ * can wait until it has fired. Sits in front of the command handlers, so a failed
  * command never runs. Only in the pipeline of a server started with test commands on a loopback
  * address (MongoDB's {@code enableTestCommands}); elsewhere {@code configureFailPoint} is unknown.
  */
@@ -29,6 +30,8 @@ public final class FailPointHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(FailPointHandler.class);
     private static final AttributeKey<String> APP_NAME = AttributeKey.valueOf("bookhub.appName");
     private static final String MESSAGE = "Failing command via 'failCommand' failpoint";
+    private static final long DEFAULT_WAIT_MS = 5 * 60 * 1000;
+    private static final long WAIT_POLL_MS = 10;
 
     private final FailCommand failCommand;
 
@@ -54,6 +57,11 @@ public final class FailPointHandler extends ChannelInboundHandlerAdapter {
                 reply(ctx, message, configure(command));
                 return;
             }
+            if (name.equals("waitForFailPoint")) {
+                awaitEntries(ctx, message, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
+                        command.get("maxTimeMS") instanceof Number max ? max.longValue() : DEFAULT_WAIT_MS));
+                return;
+            }
             var action = failCommand.enter(name, ctx.channel().attr(APP_NAME).get());
             if (action.isPresent()) {
                 log.info("failCommand fail point fires on {}: {}", name, action.get());
@@ -66,6 +74,21 @@ public final class FailPointHandler extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /** Answers {@code waitForFailPoint} once the fail point has fired {@code timesEntered} times (checked on the event loop's timer). */
+    private void awaitEntries(ChannelHandlerContext ctx, MongoMessage message, long deadlineNanos) {
+        Document command = message.getDocument();
+        long wanted = command.get("timesEntered") instanceof Number times ? times.longValue() : 1;
+        if (!"failCommand".equals(command.get("waitForFailPoint"))) {
+            reply(ctx, message, error(266, command.get("waitForFailPoint") + " not found (this server has the failCommand fail point only)"));
+        } else if (failCommand.timesEntered() >= wanted) {
+            reply(ctx, message, new Document("ok", 1.0));
+        } else if (System.nanoTime() >= deadlineNanos) {
+            reply(ctx, message, error(50, "operation exceeded time limit waiting for failCommand to be entered " + wanted + " times"));
+        } else {
+            ctx.executor().schedule(() -> awaitEntries(ctx, message, deadlineNanos), WAIT_POLL_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private Document configure(Document command) {
