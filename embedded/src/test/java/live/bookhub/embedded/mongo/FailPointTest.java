@@ -38,6 +38,15 @@ class FailPointTest {
     }
 
     @Test
+    void aNamespaceLimitsTheFailPointToOneCollection() {
+        mongo.failCommand("alwaysOn", new Document("failCommands", List.of("find")).append("errorCode", 2)
+                .append("namespace", "bookhub.orders"));
+
+        mongo.db().runCommand(FIND);
+        assertThatThrownBy(() -> mongo.db().runCommand(new Document("find", "orders"))).isInstanceOf(MongoCommandException.class);
+    }
+
+    @Test
     void skipLetsTheFirstCommandsThroughThenFailsEveryOneUntilTurnedOff() {
         mongo.failCommand(new Document("skip", 1), new Document("failCommands", List.of("find")).append("errorCode", 216));
 

@@ -8,7 +8,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 
 /**
  * MongoDB's {@code failCommand} fail point, the subset drivers' tests use: modes {@code alwaysOn},
- * {@code off}, {@code {times: n}} and {@code {skip: n}}; data {@code failCommands}, {@code appName},
+ * {@code off}, {@code {times: n}} and {@code {skip: n}}; data {@code failCommands}, {@code appName}, {@code namespace},
  * {@code errorCode}, {@code errorLabels}, {@code closeConnection}, {@code blockConnection} with
  * {@code blockTimeMS}. One per server, shared by all connections, as on MongoDB. Thread-safe.
  */
@@ -64,10 +64,14 @@ final class FailCommand {
         return timesEntered;
     }
 
-    /** The action for {@code command} sent by a client named {@code appName}, if the fail point fires on it. */
-    synchronized Optional<Action> enter(String command, String appName) {
+    /**
+     * The action for {@code command} on {@code namespace} ("db.collection") sent by a client named
+     * {@code appName}, if the fail point fires on it.
+     */
+    synchronized Optional<Action> enter(String command, String namespace, String appName) {
         if (data == null || !(data.get("failCommands") instanceof List<?> names) || !names.contains(command)
-                || (data.containsKey("appName") && !data.get("appName").equals(appName))) {
+                || (data.containsKey("appName") && !data.get("appName").equals(appName))
+                || (data.containsKey("namespace") && !data.get("namespace").equals(namespace))) {
             return Optional.empty();
         }
         boolean block = Boolean.TRUE.equals(data.get("blockConnection"));

@@ -62,7 +62,7 @@ public final class FailPointHandler extends ChannelInboundHandlerAdapter {
                         command.get("maxTimeMS") instanceof Number max ? max.longValue() : DEFAULT_WAIT_MS));
                 return;
             }
-            var action = failCommand.enter(name, ctx.channel().attr(APP_NAME).get());
+            var action = failCommand.enter(name, namespace(command, name), ctx.channel().attr(APP_NAME).get());
             if (action.isPresent()) {
                 log.info("failCommand fail point fires on {}: {}", name, action.get());
                 if (action.get().blockMillis() > 0) {
@@ -122,6 +122,12 @@ public final class FailPointHandler extends ChannelInboundHandlerAdapter {
 
     private static void reply(ChannelHandlerContext ctx, ClientRequest request, Document body) {
         ctx.writeAndFlush(new MongoMessage(ctx.channel(), new MessageHeader(0, request.getHeader().getRequestID()), body));
+    }
+
+    /** The collection a command is about, as "db.collection" (a getMore names it in "collection"). */
+    private static String namespace(Document command, String name) {
+        Object collection = name.equals("getMore") ? command.get("collection") : command.get(name);
+        return command.get("$db") + "." + collection;
     }
 
     /** The handshake names the client's application: {@code appName} picks the clients a fail point hits. */
