@@ -9,9 +9,10 @@ import live.bookhub.embedded.mongo.WireServer;
 
 /**
  * A MongoDB-wire server for the local stack and the tests: mongo-java-server on H2, persisted in
- * {@code dataDir} (or in memory), with a bounded oplog whose change streams behave like MongoDB 6's
- * (resume tokens, postBatchResumeToken, awaitData, ChangeStreamHistoryLost), reporting a wire
- * version that mongosh 2.x accepts.
+ * {@code dataDir} (or in memory), that drivers and mongosh see as the primary of a one-member replica
+ * set running MongoDB 6.0, with a bounded oplog whose change streams behave like MongoDB's (resume
+ * tokens, postBatchResumeToken, awaitData, pre- and post-images, ChangeStreamHistoryLost). What it
+ * does not do as MongoDB does is listed in the module's README.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

@@ -9,7 +9,7 @@ import com.mongodb.client.model.Filters;
 import live.bookhub.watcher.support.Backends;
 import live.bookhub.watcher.support.WatcherReplica;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,12 +18,8 @@ class DeletedBookIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    @AutoClose
     private final Backends backends = Backends.start();
-
-    @AfterEach
-    void stop() {
-        backends.close();
-    }
 
     @Test
     void aDeletedBookCarriesItsTitleAndAuthorOnceBooksKeepPreImagesAndOnlyItsIdBefore() {
