@@ -23,7 +23,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend with {@link BoundedOplog} in place of the stock oplog, and with change streams,
- * their getMores, renames and dropDatabase routed through it.
+ * their getMores, renames and dropDatabase routed through it; it answers as the primary of a
+ * one-member replica set ({@link ReplicaSetMember}, {@link OplogView}) and refuses transactions,
+ * which it cannot honour.
  */
 final class OplogH2Backend extends H2Backend {
 
