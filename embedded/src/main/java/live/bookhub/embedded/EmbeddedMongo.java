@@ -9,9 +9,10 @@ import live.bookhub.embedded.mongo.WireServer;
 
 /**
  * A MongoDB-wire server for the local stack and the tests: mongo-java-server on H2, persisted in
- * {@code dataDir} (or in memory), with a bounded oplog whose change streams behave like MongoDB 6's
- * (resume tokens, postBatchResumeToken, awaitData, ChangeStreamHistoryLost), reporting a wire
- * version that mongosh 2.x accepts.
+ * {@code dataDir} (or in memory), that drivers and mongosh see as the primary of a one-member replica
+ * set running MongoDB 6.0, with a bounded oplog whose change streams behave like MongoDB's (resume
+ * tokens, postBatchResumeToken, awaitData, pre- and post-images, ChangeStreamHistoryLost). What it
+ * does not do as MongoDB does is listed in the module's README.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -31,8 +32,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * @param oplogMaxSizeBytes the oplog's cap in bytes (of stored BSON); beyond it the oldest entries
      *                          are evicted and resuming before them fails with ChangeStreamHistoryLost
+     * @param testCommands      MongoDB's {@code enableTestCommands}: {@code configureFailPoint} with the
+     *                          {@code failCommand} fail point, for tests that inject errors; off by default,
+     *                          and refused on any address but a loopback one
      */
-    public record Options(long oplogMaxSizeBytes) {
+    public record Options(long oplogMaxSizeBytes, boolean testCommands) {
 
         public static final long DEFAULT_OPLOG_MAX_SIZE_BYTES = 256L * 1024 * 1024;
 
@@ -43,11 +47,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES);
+            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES, false);
         }
 
         public Options withOplogMaxSizeBytes(long bytes) {
-            return new Options(bytes);
+            return new Options(bytes, testCommands);
+        }
+
+        public Options withTestCommands() {
+            return new Options(oplogMaxSizeBytes, true);
         }
     }
 
@@ -71,7 +79,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path storeFile = dataDir == null ? null : createDirectories(dataDir).resolve("mongo.mv");
         try {
             return new EmbeddedMongo(WireServer.start("127.0.0.1", port, storeFile, options.oplogMaxSizeBytes(),
-                    REPORTED_VERSION));
+                    REPORTED_VERSION, options.testCommands()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("MongoDB-wire server cannot start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,10 @@
 package live.bookhub.api.system;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the indexes before the server takes requests: the unique ones are what really keeps
  * ISBNs, usernames and emails unique under concurrent writes; the others serve search and sort.
- * Creating an existing index is a no-op, so this runs on every start.
+ * Creating an existing index is a no-op, so this runs on every start. Books also keep change-stream
+ * pre-images.
  */
 @Component
 class MongoIndexes implements InitializingBean {
@@ -23,6 +26,19 @@ class MongoIndexes implements InitializingBean {
 
     MongoIndexes(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * A deleted book's change event carries the book as it was only where the collection keeps pre-images
+     * (MongoDB 6.0+): then book:deleted tells clients its title and author, not just its id.
+     */
+    private void keepPreImagesOfBooks() {
+        try {
+            mongo.executeCommand(new Document("collMod", "books")
+                    .append("changeStreamPreAndPostImages", new Document("enabled", true)));
+        } catch (DataAccessException e) {
+            log.warn("books keep no pre-images ({}): book:deleted events will carry the id only", e.getMessage());
+        }
     }
 
     @Override
@@ -40,6 +56,7 @@ class MongoIndexes implements InitializingBean {
         orders.createIndex(new Index("userId", Direction.ASC).on("createdAt", Direction.DESC).named("userId_createdAt"));
         orders.createIndex(new Index("status", Direction.ASC).named("status"));
         orders.createIndex(new Index("createdAt", Direction.DESC).named("createdAt"));
+        keepPreImagesOfBooks();
         log.info("MongoDB indexes of books, users and orders are in place");
     }
 }

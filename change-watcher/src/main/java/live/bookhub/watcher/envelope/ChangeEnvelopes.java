@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.OperationType;
 import com.mongodb.client.model.changestream.UpdateDescription;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EventType;
@@ -65,10 +66,12 @@ public final class ChangeEnvelopes {
                 ResumeTokens.of(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), truncated));
     }
 
+    /** A delete's document is its pre-image, where the collection keeps them (then book:deleted names the book). */
     private static ObjectNode documentData(ChangeStreamDocument<Document> change) {
-        ObjectNode data = change.getFullDocument() != null
-                ? DocumentJson.toJson(change.getFullDocument())
-                : idOnly(change.getDocumentKey());
+        Document document = change.getOperationType() == OperationType.DELETE
+                ? change.getFullDocumentBeforeChange()
+                : change.getFullDocument();
+        ObjectNode data = document != null ? DocumentJson.toJson(document) : idOnly(change.getDocumentKey());
         if (change.getUpdateDescription() != null) {
             overlay(data, change.getUpdateDescription());
         }

@@ -15,6 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.client.model.changestream.OperationType;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
@@ -70,6 +71,7 @@ public class ChangeReplay {
         try {
             MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = database.watch()
                     .fullDocument(FullDocument.UPDATE_LOOKUP)
+                    .fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE)
                     .startAfter(new BsonDocument("_data", new BsonString(request.after())))
                     .maxAwaitTime(maxAwaitTime.toMillis(), TimeUnit.MILLISECONDS)
                     .cursor();

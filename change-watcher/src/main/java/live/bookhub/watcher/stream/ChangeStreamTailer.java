@@ -9,6 +9,7 @@ import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.client.model.changestream.OperationType;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
@@ -103,6 +104,7 @@ final class ChangeStreamTailer implements Runnable {
     private void tail() {
         var stream = collection.watch()
                 .fullDocument(FullDocument.UPDATE_LOOKUP)
+                .fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE)
                 .maxAwaitTime(properties.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS)
                 .batchSize(properties.batchSize());
         if (position != null) {

@@ -49,6 +49,11 @@ public final class Backends implements AutoCloseable {
         return embedded(EmbeddedMongo.Options.defaults().withOplogMaxSizeBytes(bytes));
     }
 
+    /** The embedded server with test commands: {@code configureFailPoint} injects MongoDB's errors. */
+    public static Backends withFailPoints() {
+        return embedded(EmbeddedMongo.Options.defaults().withTestCommands());
+    }
+
     /** A real MongoDB deployment (e.g. a Testcontainers replica set) instead of the embedded server. */
     public static Backends withMongo(String mongoUri) {
         return new Backends(null, mongoUri);
@@ -69,6 +74,11 @@ public final class Backends implements AutoCloseable {
 
     public MongoDatabase db() {
         return mongoClient.getDatabase("bookhub");
+    }
+
+    /** The admin database, where fail points are configured. */
+    public MongoDatabase admin() {
+        return mongoClient.getDatabase("admin");
     }
 
     public RedisCommands<String, String> redis() {
