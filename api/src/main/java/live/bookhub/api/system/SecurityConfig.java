@@ -49,7 +49,8 @@ class SecurityConfig {
                         .authenticationEntryPoint((request, response, e) -> resolver.resolveException(request, response, null, e))
                         .accessDeniedHandler((request, response, e) -> resolver.resolveException(request, response, null, e)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
+                                .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/books", "/api/books/*").permitAll()
                         .requestMatchers("/api/books", "/api/books/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/orders/*/status").hasRole("ADMIN")

@@ -1,6 +1,5 @@
 package live.bookhub.api.auth;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginRateLimiterTest {
 
     private final MutableClock clock = new MutableClock();
-    private final LoginRateLimiter limiter = new LoginRateLimiter(new AuthProperties(Path.of("unused"), Duration.ofHours(1),
-            false, 4, new AuthProperties.LoginLimit(2, 2, Duration.ofMinutes(1))), clock);
+    private final LoginRateLimiter limiter = new LoginRateLimiter(TestAuthProperties.of(
+            "login-limit.per-ip", "2", "login-limit.per-account", "2", "login-limit.window", "1m"), clock);
 
     @Test
     void anAddressOverItsLimitWaitsForTheRestOfTheWindow() {

@@ -48,7 +48,7 @@ public abstract class ApiIntegrationTest {
 
     @BeforeEach
     void startFromOneAdminAndTwoCustomers() {
-        for (String collection : new String[] {"books", "orders", "users"}) {
+        for (String collection : new String[] {"books", "orders", "users", "refresh_tokens", "login_attempts"}) {
             mongo.remove(new Query(), collection);
         }
         http = new Http(port);
