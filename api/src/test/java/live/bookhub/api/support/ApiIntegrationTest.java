@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"bookhub.auth.login-limit.per-ip=100000", "bookhub.auth.bcrypt-strength=4"})
 public abstract class ApiIntegrationTest {
 
-    private static final Path KEY_DIR = tempDir();
+    /** The signing key's folder, for a second api instance of the same deployment. */
+    protected static final Path KEY_DIR = tempDir();
 
     @LocalServerPort
     protected int port;
