@@ -3,6 +3,7 @@ package live.bookhub.api.system;
 import java.util.List;
 
 import live.bookhub.api.auth.AuthProperties;
+import live.bookhub.api.auth.CrossSiteWriteFilter;
 import live.bookhub.api.auth.JwtAuthenticationFilter;
 import live.bookhub.api.auth.JwtTokens;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,8 +25,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Who may call what. Stateless: every request carries its JWT (header or cookie). CSRF tokens are
- * off because the cookie is SameSite=Lax, so browsers do not send it on cross-site writes, and
- * CORS admits only the configured origins. Security errors are answered by {@link ProblemDetailsAdvice}.
+ * off: the cookies are SameSite, {@link CrossSiteWriteFilter} refuses writes browsers send from
+ * other sites, and CORS admits only the configured origins. Security errors are answered by
+ * {@link ProblemDetailsAdvice}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -44,6 +46,8 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .addFilterBefore(new CrossSiteWriteFilter(properties.allowedOrigins(), resolver),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new JwtAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> resolver.resolveException(request, response, null, e))
