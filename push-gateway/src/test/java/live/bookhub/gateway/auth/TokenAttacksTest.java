@@ -37,7 +37,7 @@ class TokenAttacksTest {
     private final SigningKey apiKey = SigningKey.generate();
     private final JwksServer jwks = JwksServer.start(apiKey);
     private final MutableClock clock = new MutableClock();
-    private final TokenVerifier verifier = new TokenVerifier(new JwksKeys(TestProperties.of(Map.of("jwks-uri", jwks.uri())), clock), clock);
+    private final TokenVerifier verifier = new TokenVerifier(new JwksKeys(TestProperties.of(Map.of("jwks-uri", jwks.uri())), clock), TestProperties.token(), clock);
 
     @AfterEach
     void stopJwks() {
@@ -54,6 +54,10 @@ class TokenAttacksTest {
                         UnaryOperator.identity()))),
                 arguments("another deployment's key under the published kid", attack(test -> test.signed(
                         SigningKey.generate(test.apiKey.keyId()), UnaryOperator.identity()))),
+                arguments("wrong iss", attack(test -> test.signed(test.apiKey, token -> token.issuer("someone-else")))),
+                arguments("no iss", attack(test -> test.signed(test.apiKey, token -> token.issuer(null)))),
+                arguments("wrong aud", attack(test -> test.signed(test.apiKey, token -> token.audience().single("another-service")))),
+                arguments("no aud", attack(test -> test.signed(test.apiKey, token -> token.audience().single(null)))),
                 arguments("no exp", attack(test -> test.signed(test.apiKey, token -> token.expiration(null)))),
                 arguments("expired by one second", attack(test -> test.signed(test.apiKey,
                         token -> token.expiration(Date.from(test.clock.instant().minusSeconds(1)))))),
@@ -86,7 +90,8 @@ class TokenAttacksTest {
 
     private String unsigned() {
         String header = "{\"alg\":\"none\",\"kid\":\"" + apiKey.keyId() + "\"}";
-        String payload = "{\"sub\":\"ada\",\"role\":\"admin\",\"exp\":" + clock.instant().plusSeconds(300).getEpochSecond() + "}";
+        String payload = "{\"iss\":\"bookhub-api\",\"aud\":\"bookhub\",\"sub\":\"ada\",\"role\":\"admin\",\"exp\":"
+                + clock.instant().plusSeconds(300).getEpochSecond() + "}";
         return encode(header) + "." + encode(payload) + ".";
     }
 
@@ -96,6 +101,7 @@ class TokenAttacksTest {
                 + "\n-----END PUBLIC KEY-----\n";
         return Jwts.builder()
                 .header().keyId(apiKey.keyId()).and()
+                .issuer("bookhub-api").audience().add("bookhub").and()
                 .subject("ada").claim("role", "admin")
                 .expiration(Date.from(clock.instant().plus(Duration.ofMinutes(5))))
                 .signWith(Keys.hmacShaKeyFor(pem.getBytes(StandardCharsets.US_ASCII)), Jwts.SIG.HS256)

@@ -17,7 +17,10 @@ import java.util.function.UnaryOperator;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 
-/** An RS256 key pair that mints tokens shaped like the api's: {@code sub}, {@code name}, {@code role}, {@code exp}, header {@code kid}. */
+/**
+ * An RS256 key pair that mints tokens shaped like the api's: {@code iss}, {@code aud} (the defaults
+ * of both sides), {@code sub}, {@code name}, {@code role}, {@code exp}, header {@code kid}.
+ */
 public final class SigningKey {
 
     private final KeyPair pair;
@@ -59,6 +62,8 @@ public final class SigningKey {
     public String token(String userId, String role, Instant expires, UnaryOperator<JwtBuilder> change) {
         return change.apply(Jwts.builder()
                         .header().keyId(keyId).and()
+                        .issuer("bookhub-api")
+                        .audience().add("bookhub").and()
                         .subject(userId)
                         .claim("name", userId)
                         .claim("role", role)
