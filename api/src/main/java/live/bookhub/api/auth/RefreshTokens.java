@@ -92,11 +92,13 @@ public class RefreshTokens {
         return Optional.empty();
     }
 
-    /** Signs out the family of this token (logout); unknown tokens are ignored. */
-    void revoke(String value) {
-        if (value != null && FORMAT.matcher(value).matches()) {
-            mongo.remove(Query.query(where("_id").is(familyOf(value))), Family.class);
+    /** Signs out the family of this token (logout); the user it belonged to, empty for unknown tokens. */
+    Optional<String> revoke(String value) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            return Optional.empty();
         }
+        return Optional.ofNullable(mongo.findAndRemove(Query.query(where("_id").is(familyOf(value))), Family.class))
+                .map(Family::userId);
     }
 
     /** Signs out every sign-in of a user: their next refresh fails and they must log in again. */

@@ -62,7 +62,7 @@ class Sessions {
 
     /** Revokes the refresh family (when the client still has its cookie) and expires both cookies. */
     ResponseEntity<Void> end(String refreshToken) {
-        refreshTokens.revoke(refreshToken);
+        refreshTokens.revoke(refreshToken).ifPresent(userId -> log.info("user {} logged out", userId));
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, cookies.expiredAccess().toString(), cookies.expiredRefresh().toString())
                 .build();

@@ -15,8 +15,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                   absent on all others; a unique index on it lets exactly one sign-up claim it
  */
 @Document("users")
-public record User(@Id String id, String username, String email, String passwordHash, Role role, boolean disabled,
+public record User(@Id String id, String username, String email, String passwordHash, Role role, Boolean disabled,
         Boolean firstAdmin, Instant createdAt) {
+
+    public User {
+        // Accounts written before the flag existed, or by hand, lack it.
+        disabled = Boolean.TRUE.equals(disabled);
+    }
 
     public UserView view() {
         return new UserView(id, username, email, role, disabled);

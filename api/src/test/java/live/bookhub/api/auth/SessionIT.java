@@ -132,6 +132,16 @@ class SessionIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anAccountWrittenWithoutTheDisabledFieldIsEnabled() {
+        mongo.getCollection("users").updateOne(new Document("username", "alice"), new Document("$unset", new Document("disabled", "")));
+
+        Http.Response login = logIn("alice");
+
+        assertThat(login.json().path("user").path("disabled").asBoolean()).isFalse();
+        assertThat(refresh(login.cookie(REFRESH)).status()).isEqualTo(200);
+    }
+
+    @Test
     void aDeletedAccountGetsNoToken() {
         String refresh = logIn("alice").cookie(REFRESH);
         mongo.getCollection("users").deleteOne(new Document("username", "alice"));

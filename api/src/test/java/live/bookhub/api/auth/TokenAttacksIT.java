@@ -52,6 +52,7 @@ class TokenAttacksIT extends ApiIntegrationTest {
                 arguments("no iss", (Attack) test -> test.signed(test.keys.privateKey(), token -> token.issuer(null))),
                 arguments("wrong aud", (Attack) test -> test.signed(test.keys.privateKey(),
                         token -> token.audience().single("another-service"))),
+                arguments("no aud", (Attack) test -> test.signed(test.keys.privateKey(), token -> token.audience().single(null))),
                 arguments("no exp", (Attack) test -> test.signed(test.keys.privateKey(), token -> token.expiration(null))),
                 arguments("expired by one second", (Attack) test -> test.signed(test.keys.privateKey(),
                         token -> token.expiration(Date.from(Instant.now().minusSeconds(1))))),
