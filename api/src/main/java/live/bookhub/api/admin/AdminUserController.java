@@ -2,11 +2,10 @@ package live.bookhub.api.admin;
 
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import live.bookhub.api.auth.CurrentUser;
+import live.bookhub.api.auth.RefreshTokens;
 import live.bookhub.api.auth.Role;
 import live.bookhub.api.auth.User;
 import live.bookhub.api.auth.UserView;
@@ -31,7 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Accounts as admins see them, and their roles. There is always at least one admin. */
+/**
+ * Accounts as admins see them, their roles and whether they may sign in. There is always at least
+ * one admin who is not disabled. Taking a right away (a demotion, a disabling) also revokes the
+ * user's refresh tokens: they keep what they have for at most the access token's lifetime.
+ */
 @RestController
 @RequestMapping("/api/admin/users")
 class AdminUserController {
@@ -39,12 +42,15 @@ class AdminUserController {
     private static final Logger log = LoggerFactory.getLogger(AdminUserController.class);
 
     private final MongoTemplate mongo;
+    private final RefreshTokens refreshTokens;
 
-    AdminUserController(MongoTemplate mongo) {
+    AdminUserController(MongoTemplate mongo, RefreshTokens refreshTokens) {
         this.mongo = mongo;
+        this.refreshTokens = refreshTokens;
     }
 
-    record RoleForm(@NotNull Role role) {
+    /** The fields to change; a field left out keeps its value. */
+    record AccountChange(Role role, Boolean disabled) {
     }
 
     @GetMapping
@@ -58,21 +64,47 @@ class AdminUserController {
     }
 
     @PatchMapping("/{id}")
-    UserView changeRole(@PathVariable String id, @Valid @RequestBody RoleForm form, @AuthenticationPrincipal CurrentUser caller) {
+    UserView changeAccount(@PathVariable String id, @RequestBody AccountChange change, @AuthenticationPrincipal CurrentUser caller) {
         ObjectId userId = Ids.parse(id, "id");
-        User before = mongo.findAndModify(Query.query(where("_id").is(userId)), new Update().set("role", form.role().value()),
-                User.class);
+        if (change.role() == null && change.disabled() == null) {
+            throw ProblemException.badRequest("body", "must change role or disabled");
+        }
+        Role role = change.role();
+        Boolean disabled = change.disabled();
+        User before = mongo.findAndModify(Query.query(where("_id").is(userId)), set(role, disabled), User.class);
         if (before == null) {
             throw ProblemException.notFound("id", "no user has this id");
         }
-        // Demote first, then look: of two admins demoting each other at once both see no admin
+        UserView after = new UserView(before.id(), before.username(), before.email(),
+                role == null ? before.role() : role, disabled == null ? before.disabled() : disabled);
+        // Change first, then look: of two admins demoting each other at once both see no admin
         // left and both undo, where a check before the write would have let both through.
-        if (before.role() == Role.ADMIN && form.role() != Role.ADMIN
-                && !mongo.exists(Query.query(where("role").is(Role.ADMIN.value())), User.class)) {
-            mongo.updateFirst(Query.query(where("_id").is(userId)), new Update().set("role", Role.ADMIN.value()), User.class);
-            throw ProblemException.conflict("role", "the last admin cannot be demoted");
+        if (isActiveAdmin(before.role(), before.disabled()) && !isActiveAdmin(after.role(), after.disabled())
+                && !mongo.exists(Query.query(where("role").is(Role.ADMIN.value()).and("disabled").ne(true)), User.class)) {
+            mongo.updateFirst(Query.query(where("_id").is(userId)), set(before.role(), before.disabled()), User.class);
+            throw ProblemException.conflict(role != null && role != Role.ADMIN ? "role" : "disabled",
+                    "the last admin cannot be demoted or disabled");
         }
-        log.info("user {} role changed from {} to {} by {}", id, before.role().value(), form.role().value(), caller.id());
-        return new UserView(before.id(), before.username(), before.email(), form.role());
+        if (after.role() != before.role() || after.disabled() && !before.disabled()) {
+            refreshTokens.revokeAll(before.id());
+        }
+        log.info("user {} changed by {}: role {} -> {}, disabled {} -> {}", id, caller.id(), before.role().value(),
+                after.role().value(), before.disabled(), after.disabled());
+        return after;
+    }
+
+    private static boolean isActiveAdmin(Role role, boolean disabled) {
+        return role == Role.ADMIN && !disabled;
+    }
+
+    private static Update set(Role role, Boolean disabled) {
+        Update update = new Update();
+        if (role != null) {
+            update.set("role", role.value());
+        }
+        if (disabled != null) {
+            update.set("disabled", disabled);
+        }
+        return update;
     }
 }

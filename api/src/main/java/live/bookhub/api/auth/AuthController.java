@@ -1,7 +1,6 @@
 package live.bookhub.api.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,21 +40,19 @@ class AuthController {
 
     private final MongoTemplate mongo;
     private final PasswordEncoder passwords;
-    private final JwtTokens tokens;
-    private final AuthCookies cookies;
+    private final NewAccounts accounts;
+    private final Sessions sessions;
     private final LoginRateLimiter limiter;
-    private final Clock clock;
     /** Compared against when the account does not exist, so that timing does not reveal which usernames exist. */
     private final String decoyHash;
 
-    AuthController(MongoTemplate mongo, PasswordEncoder passwords, JwtTokens tokens, AuthCookies cookies,
-            LoginRateLimiter limiter, Clock clock) {
+    AuthController(MongoTemplate mongo, PasswordEncoder passwords, NewAccounts accounts, Sessions sessions,
+            LoginRateLimiter limiter) {
         this.mongo = mongo;
         this.passwords = passwords;
-        this.tokens = tokens;
-        this.cookies = cookies;
+        this.accounts = accounts;
+        this.sessions = sessions;
         this.limiter = limiter;
-        this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password");
     }
 
@@ -70,11 +66,8 @@ class AuthController {
     record LoginForm(@NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 72) String password) {
     }
 
-    record Session(String token, UserView user) {
-    }
-
     @PostMapping("/signup")
-    ResponseEntity<Session> signUp(@Valid @RequestBody SignupForm form) {
+    ResponseEntity<Sessions.Session> signUp(@Valid @RequestBody SignupForm form) {
         if (form.password().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
             throw ProblemException.badRequest("password", "must be at most 72 bytes in UTF-8");
         }
@@ -86,17 +79,14 @@ class AuthController {
         if (mongo.exists(Query.query(where("email").is(email)), User.class)) {
             throw ProblemException.conflict("email", "is already registered");
         }
-        // The unique indexes settle a race between two sign-ups of the same name; the first
-        // account of an empty database becomes the admin who can then promote others.
-        Role role = mongo.count(new Query(), User.class) == 0 ? Role.ADMIN : Role.CUSTOMER;
-        User user = mongo.insert(new User(new ObjectId().toHexString(), username, email,
-                passwords.encode(form.password()), role, clock.instant()));
-        log.info("user {} ({}) signed up as {}", user.id(), username, role.value());
-        return session(HttpStatus.CREATED, user);
+        // The unique indexes settle a race between two sign-ups of the same name.
+        User user = accounts.insert(username, email, passwords.encode(form.password()));
+        log.info("user {} ({}) signed up as {}", user.id(), username, user.role().value());
+        return sessions.start(HttpStatus.CREATED, user);
     }
 
     @PostMapping("/login")
-    ResponseEntity<Session> logIn(@Valid @RequestBody LoginForm form, HttpServletRequest request) {
+    ResponseEntity<Sessions.Session> logIn(@Valid @RequestBody LoginForm form, HttpServletRequest request) {
         String name = form.username().toLowerCase(Locale.ROOT);
         Optional<Duration> wait = limiter.attemptFrom(request.getRemoteAddr()).or(() -> limiter.blockedAccount(name));
         if (wait.isPresent()) {
@@ -112,13 +102,13 @@ class AuthController {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "password", "wrong username or password");
         }
         limiter.succeededLogin(name);
+        if (user.disabled()) {
+            // Said only to whoever knows the password, so it tells a stranger nothing.
+            log.info("login refused to disabled user {}", user.id());
+            throw new ProblemException(HttpStatus.FORBIDDEN, null, "this account is disabled");
+        }
         log.info("user {} logged in", user.id());
-        return session(HttpStatus.OK, user);
-    }
-
-    @PostMapping("/logout")
-    ResponseEntity<Void> logOut() {
-        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.expired().toString()).build();
+        return sessions.start(HttpStatus.OK, user);
     }
 
     @GetMapping("/profile")
@@ -129,12 +119,5 @@ class AuthController {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, null, "this account no longer exists");
         }
         return user.view();
-    }
-
-    private ResponseEntity<Session> session(HttpStatus status, User user) {
-        String token = tokens.issue(user);
-        return ResponseEntity.status(status)
-                .header(HttpHeaders.SET_COOKIE, cookies.carrying(token).toString())
-                .body(new Session(token, user.view()));
     }
 }

@@ -5,11 +5,17 @@ import java.time.Duration;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
-/** The httpOnly, SameSite=Lax cookie that carries the JWT for browsers (the gateways read it too). */
+/**
+ * The two httpOnly cookies of a browser session: {@code bookhub_token}, the access JWT, sent
+ * everywhere on the site (the gateways read it too) and SameSite=Lax; and {@code bookhub_refresh},
+ * the refresh token, sent only to {@code /api/auth} (refresh and logout) and SameSite=Strict.
+ */
 @Component
 class AuthCookies {
 
-    static final String NAME = "bookhub_token";
+    static final String ACCESS = "bookhub_token";
+    static final String REFRESH = "bookhub_refresh";
+    static final String REFRESH_PATH = "/api/auth";
 
     private final AuthProperties properties;
 
@@ -17,20 +23,28 @@ class AuthCookies {
         this.properties = properties;
     }
 
-    ResponseCookie carrying(String token) {
-        return cookie(token, properties.tokenTtl());
+    ResponseCookie access(String token) {
+        return cookie(ACCESS, token, "/", "Lax", properties.accessTokenTtl());
     }
 
-    ResponseCookie expired() {
-        return cookie("", Duration.ZERO);
+    ResponseCookie refresh(String token) {
+        return cookie(REFRESH, token, REFRESH_PATH, "Strict", properties.refreshTokenTtl());
     }
 
-    private ResponseCookie cookie(String value, Duration maxAge) {
-        return ResponseCookie.from(NAME, value)
+    ResponseCookie expiredAccess() {
+        return cookie(ACCESS, "", "/", "Lax", Duration.ZERO);
+    }
+
+    ResponseCookie expiredRefresh() {
+        return cookie(REFRESH, "", REFRESH_PATH, "Strict", Duration.ZERO);
+    }
+
+    private ResponseCookie cookie(String name, String value, String path, String sameSite, Duration maxAge) {
+        return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(properties.cookieSecure())
-                .sameSite("Lax")
-                .path("/")
+                .sameSite(sameSite)
+                .path(path)
                 .maxAge(maxAge)
                 .build();
     }

@@ -46,7 +46,7 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
-                if (AuthCookies.NAME.equals(cookie.getName())) {
+                if (AuthCookies.ACCESS.equals(cookie.getName())) {
                     return cookie.getValue();
                 }
             }

@@ -4,72 +4,86 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Fixed-window counters of login attempts per client address and of failed logins per account,
- * in memory: one api instance serves the login route. Expired windows are swept once the map
- * grows, so an address scan cannot exhaust the heap.
+ * kept in MongoDB ({@code login_attempts}) so that every api instance counts against the same
+ * limits. A window starts at its first attempt; its counter is one document, counted up by atomic
+ * conditional writes, and a TTL index removes it once the window is over.
  */
 @Component
 class LoginRateLimiter {
 
-    private static final int SWEEP_ABOVE = 10_000;
+    static final String COLLECTION = "login_attempts";
 
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    @Document(COLLECTION)
+    record Counter(@Id String id, int count, Instant expiresAt) {
+    }
+
+    private final MongoTemplate mongo;
     private final AuthProperties.LoginLimit limit;
     private final Clock clock;
 
-    LoginRateLimiter(AuthProperties properties, Clock clock) {
+    LoginRateLimiter(MongoTemplate mongo, AuthProperties properties, Clock clock) {
+        this.mongo = mongo;
         this.limit = properties.loginLimit();
         this.clock = clock;
     }
 
     /** Counts one attempt from {@code address}; the time to wait when it is over its limit. */
     Optional<Duration> attemptFrom(String address) {
-        return count("ip:" + address, limit.perIp());
+        Counter attempts = count("ip:" + address);
+        return attempts.count() > limit.perIp() ? Optional.of(until(attempts)) : Optional.empty();
     }
 
     /** The time to wait when {@code username} has had too many failed logins. */
     Optional<Duration> blockedAccount(String username) {
-        Window window = windows.get("user:" + username);
-        Instant now = clock.instant();
-        if (window == null || window.isOver(now, limit.window()) || window.count() < limit.perAccount()) {
-            return Optional.empty();
-        }
-        return Optional.of(window.remaining(now, limit.window()));
+        Counter failures = mongo.findById("user:" + username, Counter.class);
+        boolean blocked = failures != null && failures.expiresAt().isAfter(clock.instant()) && failures.count() >= limit.perAccount();
+        return blocked ? Optional.of(until(failures)) : Optional.empty();
     }
 
     void failedLogin(String username) {
-        count("user:" + username, Integer.MAX_VALUE);
+        count("user:" + username);
     }
 
     void succeededLogin(String username) {
-        windows.remove("user:" + username);
+        mongo.remove(Query.query(where("_id").is("user:" + username)), Counter.class);
     }
 
-    private Optional<Duration> count(String key, int max) {
-        Instant now = clock.instant();
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(window -> window.isOver(now, limit.window()));
+    private Counter count(String key) {
+        FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
+        while (true) {
+            Instant now = clock.instant();
+            Counter counted = mongo.findAndModify(Query.query(where("_id").is(key).and("expiresAt").gt(now)),
+                    new Update().inc("count", 1), returnNew, Counter.class);
+            if (counted != null) {
+                return counted;
+            }
+            try {
+                // No live window: start one, over an expired counter or as a new document. When another
+                // instance started it in between, the insert collides on _id and the loop counts in it.
+                return mongo.findAndModify(Query.query(where("_id").is(key).and("expiresAt").lte(now)),
+                        new Update().set("count", 1).set("expiresAt", now.plus(limit.window())),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
+            } catch (DuplicateKeyException e) {
+                // counted in the next round
+            }
         }
-        Window window = windows.compute(key, (k, current) -> current == null || current.isOver(now, limit.window())
-                ? new Window(now, 1)
-                : new Window(current.start(), current.count() + 1));
-        return window.count() > max ? Optional.of(window.remaining(now, limit.window())) : Optional.empty();
     }
 
-    private record Window(Instant start, int count) {
-
-        boolean isOver(Instant now, Duration length) {
-            return !now.isBefore(start.plus(length));
-        }
-
-        Duration remaining(Instant now, Duration length) {
-            return Duration.between(now, start.plus(length));
-        }
+    private Duration until(Counter counter) {
+        return Duration.between(clock.instant(), counter.expiresAt());
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Who may call what. Stateless: every request carries its JWT (header or cookie). CSRF tokens are
- * off because the cookie is SameSite=Lax, so browsers do not send it on cross-site writes, and
- * CORS admits only the configured origins. Security errors are answered as the other errors are, by
+ * off: the cookies are SameSite, {@link CrossSiteWriteFilter} refuses writes browsers send from
+ * other sites, and CORS admits only the configured origins. Security errors are answered by
  * {@code system/ProblemDetailsAdvice}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,12 +43,15 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .addFilterBefore(new CrossSiteWriteFilter(properties.allowedOrigins(), resolver),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new JwtAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> resolver.resolveException(request, response, null, e))
                         .accessDeniedHandler((request, response, e) -> resolver.resolveException(request, response, null, e)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
+                                .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/books", "/api/books/*").permitAll()
                         .requestMatchers("/api/books", "/api/books/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/orders/*/status").hasRole("ADMIN")

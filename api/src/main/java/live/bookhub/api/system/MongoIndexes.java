@@ -1,5 +1,7 @@
 package live.bookhub.api.system;
 
+import java.time.Duration;
+
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes before the server takes requests: the unique ones are what really keeps
- * ISBNs, usernames and emails unique under concurrent writes; the others serve search and sort.
+ * ISBNs, usernames and emails unique under concurrent writes; the others serve search and sort,
+ * and the TTL ones ({@code expireAfterSeconds: 0}) let MongoDB remove refresh token families and
+ * login counters once their {@code expiresAt} has passed (the api checks expiry itself as well).
  * Creating an existing index is a no-op, so this runs on every start. Books also keep change-stream
  * pre-images.
  */
@@ -52,11 +56,18 @@ class MongoIndexes implements InitializingBean {
         IndexOperations users = mongo.indexOps("users");
         users.createIndex(new Index("username", Direction.ASC).named("username").unique());
         users.createIndex(new Index("email", Direction.ASC).named("email").unique());
+        // Held by the first admin only (the others lack the field): no second sign-up can claim it.
+        users.createIndex(new Index("firstAdmin", Direction.ASC).named("firstAdmin").unique().sparse());
+        IndexOperations refreshTokens = mongo.indexOps("refresh_tokens");
+        refreshTokens.createIndex(new Index("userId", Direction.ASC).named("userId"));
+        refreshTokens.createIndex(new Index("expiresAt", Direction.ASC).named("expiresAt").expire(Duration.ZERO));
+        mongo.indexOps("login_attempts")
+                .createIndex(new Index("expiresAt", Direction.ASC).named("expiresAt").expire(Duration.ZERO));
         IndexOperations orders = mongo.indexOps("orders");
         orders.createIndex(new Index("userId", Direction.ASC).on("createdAt", Direction.DESC).named("userId_createdAt"));
         orders.createIndex(new Index("status", Direction.ASC).named("status"));
         orders.createIndex(new Index("createdAt", Direction.DESC).named("createdAt"));
         keepPreImagesOfBooks();
-        log.info("MongoDB indexes of books, users and orders are in place");
+        log.info("MongoDB indexes of books, users, orders, refresh_tokens and login_attempts are in place");
     }
 }

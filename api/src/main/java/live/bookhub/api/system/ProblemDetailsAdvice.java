@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -71,6 +72,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleForbidden(AccessDeniedException e) {
         return handleProblem(new ProblemException(HttpStatus.FORBIDDEN, null, "your role may not do this"));
+    }
+
+    /** A query string Tomcat cannot decode: bad percent-encoding or bytes that are not UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameters(InvalidParameterException e) {
+        return handleProblem(ProblemException.badRequest("query", "is not well-formed percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
@@ -203,7 +210,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, errors));
     }
 
-    private static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> errors) {
+    static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperties(Map.of("errors", errors));
         return problem;

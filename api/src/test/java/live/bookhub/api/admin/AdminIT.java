@@ -85,6 +85,42 @@ class AdminIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anAdminDisablesAnAccountWhichCannotLogInUntilEnabledAgain() {
+        Http.Response disabled = http.patch("/api/admin/users/" + aliceId, adminToken, "{\"disabled\": true}");
+
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().path("disabled").asBoolean()).isTrue();
+        assertThat(disabled.json().path("role").asString()).isEqualTo("customer");
+        assertThat(logIn("alice").status()).isEqualTo(403);
+        assertThat(mongo.getCollection("refresh_tokens").countDocuments(new org.bson.Document("userId", aliceId))).isZero();
+
+        assertThat(http.patch("/api/admin/users/" + aliceId, adminToken, "{\"disabled\": false}").status()).isEqualTo(200);
+        assertThat(logIn("alice").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLastAdminCannotBeDisabled() {
+        String adminId = http.get("/api/auth/profile", adminToken).json().path("id").asString();
+
+        Http.Response refused = http.patch("/api/admin/users/" + adminId, adminToken, "{\"disabled\": true}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.fields()).containsExactly("disabled");
+        assertThat(logIn("admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDisabledAdminDoesNotCountAsTheAdminThatMustRemain() {
+        String adminId = http.get("/api/auth/profile", adminToken).json().path("id").asString();
+        http.patch("/api/admin/users/" + aliceId, adminToken, "{\"role\": \"admin\", \"disabled\": true}");
+
+        Http.Response refused = http.patch("/api/admin/users/" + adminId, adminToken, "{\"role\": \"customer\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.fields()).containsExactly("role");
+    }
+
+    @Test
     void twoAdminsDemotingEachOtherAtOnceLeaveAnAdmin() throws Exception {
         String adminId = http.get("/api/auth/profile", adminToken).json().path("id").asString();
         http.patch("/api/admin/users/" + aliceId, adminToken, "{\"role\": \"admin\"}");
@@ -102,6 +138,10 @@ class AdminIT extends ApiIntegrationTest {
         }
 
         assertThat(mongo.getCollection("users").countDocuments(new org.bson.Document("role", "admin"))).isPositive();
+    }
+
+    private Http.Response logIn(String username) {
+        return http.post("/api/auth/login", null, Http.json(Map.of("username", username, "password", "secret-" + username)));
     }
 
     private String order(String token, String bookId, int quantity) {

@@ -42,7 +42,6 @@ class SigningKeysTest {
     }
 
     private AuthProperties properties() {
-        return new AuthProperties(dir, java.time.Duration.ofHours(1), false, 4,
-                new AuthProperties.LoginLimit(30, 5, java.time.Duration.ofMinutes(1)));
+        return TestAuthProperties.of("key-dir", dir.toString());
     }
 }

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"bookhub.auth.login-limit.per-ip=100000", "bookhub.auth.bcrypt-strength=4"})
 public abstract class ApiIntegrationTest {
 
-    private static final Path KEY_DIR = tempDir();
+    /** The signing key's folder, for a second api instance of the same deployment. */
+    protected static final Path KEY_DIR = tempDir();
 
     @LocalServerPort
     protected int port;
@@ -48,7 +49,7 @@ public abstract class ApiIntegrationTest {
 
     @BeforeEach
     void startFromOneAdminAndTwoCustomers() {
-        for (String collection : new String[] {"books", "orders", "users"}) {
+        for (String collection : new String[] {"books", "orders", "users", "refresh_tokens", "login_attempts"}) {
             mongo.remove(new Query(), collection);
         }
         http = new Http(port);

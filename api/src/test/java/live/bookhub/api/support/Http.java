@@ -33,6 +33,19 @@ public final class Http {
             return headers.firstValue(name).orElse(null);
         }
 
+        /** The value a {@code Set-Cookie} header of this response gives the cookie {@code name}, or {@code null}. */
+        public String cookie(String name) {
+            return headers.allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith(name + "="))
+                    .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
+                    .findFirst().orElse(null);
+        }
+
+        /** The whole {@code Set-Cookie} header of the cookie {@code name}, attributes included, or {@code null}. */
+        public String setCookie(String name) {
+            return headers.allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst().orElse(null);
+        }
+
         public List<String> fields() {
             return json().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
         }
@@ -72,6 +85,16 @@ public final class Http {
             request.header("Content-Type", "application/json");
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build());
+    }
+
+    /** A POST without a body whose only credential is the given {@code Cookie} header (none when {@code null}). */
+    public Response postWithCookie(String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
         return send(request.build());
     }
 

@@ -26,6 +26,20 @@ class CorsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anAllowedOriginWritesWithTheUsersCookie() {
+        String bookId = createBook(book());
+        Http.Response order = http.send(HttpRequest.newBuilder(http.uri("/api/orders"))
+                .header("Origin", "https://shop.example")
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Cookie", "bookhub_token=" + aliceToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"items\": [{\"bookId\": \"" + bookId + "\", \"quantity\": 1}]}"))
+                .build());
+
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+    }
+
+    @Test
     void anotherOriginIsRefused() {
         Http.Response preflight = http.send(HttpRequest.newBuilder(http.uri("/api/orders"))
                 .header("Origin", "https://evil.example")

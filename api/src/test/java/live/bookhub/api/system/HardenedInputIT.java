@@ -61,6 +61,9 @@ class HardenedInputIT extends ApiIntegrationTest {
                 arguments("status: unknown order", "PATCH", "/api/orders/" + "d".repeat(24) + "/status", "{\"status\": \"paid\"}", 404, "id"),
                 // admin
                 arguments("role: unknown role", "PATCH", "/api/admin/users/{alice}", "{\"role\": \"root\"}", 400, "role"),
+                arguments("account: disabled as text", "PATCH", "/api/admin/users/{alice}", "{\"disabled\": \"yes\"}", 400, "disabled"),
+                arguments("account: nothing to change", "PATCH", "/api/admin/users/{alice}", "{}", 400, "body"),
+                arguments("account: password smuggled in", "PATCH", "/api/admin/users/{alice}", "{\"passwordHash\": \"x\"}", 400, "passwordHash"),
                 arguments("role: malformed user id", "PATCH", "/api/admin/users/1", "{\"role\": \"admin\"}", 400, "id"),
                 arguments("role: unknown user", "PATCH", "/api/admin/users/" + "e".repeat(24), "{\"role\": \"admin\"}", 404, "id"),
                 arguments("users: negative page", "GET", "/api/admin/users?page=-1", null, 400, "page"),

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a JWT the api issued: its signature against the api's published key (never a shared
- * secret), its expiry, and its subject. A bad token makes the connection anonymous, with the reason
+ * secret), its issuer and audience, its expiry, and its subject. A bad token makes the connection anonymous, with the reason
  * kept for the error frames of the topics it then may not read.
  */
 @Component
@@ -28,7 +28,7 @@ public class TokenVerifier {
 
     private final JwtParser parser;
 
-    TokenVerifier(JwksKeys keys, Clock clock) {
+    TokenVerifier(JwksKeys keys, TokenProperties required, Clock clock) {
         this.parser = Jwts.parser()
                 .keyLocator(new LocatorAdapter<Key>() {
                     @Override
@@ -37,6 +37,8 @@ public class TokenVerifier {
                                 .orElseThrow(() -> new UnknownKeyException("no signing key " + header.getKeyId()));
                     }
                 })
+                .requireIssuer(required.issuer())
+                .requireAudience(required.audience())
                 .clock(() -> Date.from(clock.instant()))
                 .build();
     }

@@ -19,7 +19,7 @@ class TokenVerifierTest {
     private final JwksServer jwks = JwksServer.start(apiKey);
     private final MutableClock clock = new MutableClock();
     private final TokenVerifier verifier = new TokenVerifier(new JwksKeys(TestProperties.of(Map.of(
-            "jwks-uri", jwks.uri(), "jwks-cache-ttl", "5m", "jwks-refresh-interval", "30s")), clock), clock);
+            "jwks-uri", jwks.uri(), "jwks-cache-ttl", "5m", "jwks-refresh-interval", "30s")), clock), TestProperties.token(), clock);
 
     @AfterEach
     void stopJwks() {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,15 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 
-/** An RS256 key pair that mints tokens shaped like the api's: {@code sub}, {@code name}, {@code role}, {@code exp}, header {@code kid}. */
+/**
+ * An RS256 key pair that mints tokens shaped like the api's: {@code iss}, {@code aud} (the defaults
+ * of both sides), {@code sub}, {@code name}, {@code role}, {@code exp}, header {@code kid}.
+ */
 public final class SigningKey {
 
     private final KeyPair pair;
@@ -49,15 +55,26 @@ public final class SigningKey {
     }
 
     public String token(String userId, String role, Instant expires) {
-        return Jwts.builder()
-                .header().keyId(keyId).and()
-                .subject(userId)
-                .claim("name", userId)
-                .claim("role", role)
-                .issuedAt(Date.from(expires.minus(Duration.ofHours(2))))
-                .expiration(Date.from(expires))
+        return token(userId, role, expires, UnaryOperator.identity());
+    }
+
+    /** A token as the api makes it, changed by {@code change} before it is signed RS256 with this key. */
+    public String token(String userId, String role, Instant expires, UnaryOperator<JwtBuilder> change) {
+        return change.apply(Jwts.builder()
+                        .header().keyId(keyId).and()
+                        .issuer("bookhub-api")
+                        .audience().add("bookhub").and()
+                        .subject(userId)
+                        .claim("name", userId)
+                        .claim("role", role)
+                        .issuedAt(Date.from(expires.minus(Duration.ofHours(2))))
+                        .expiration(Date.from(expires)))
                 .signWith(pair.getPrivate(), Jwts.SIG.RS256)
                 .compact();
+    }
+
+    public PublicKey publicKey() {
+        return pair.getPublic();
     }
 
     /** This key's public half as one JWK (RFC 7517), as the api publishes it. */

@@ -1,20 +1,37 @@
 package live.bookhub.api.auth;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import live.bookhub.api.support.SharedMongo;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoginRateLimiterTest {
+/** The windows of the login limits, on a clock of our own, against the embedded MongoDB. */
+class LoginRateLimiterIT {
 
     private final MutableClock clock = new MutableClock();
-    private final LoginRateLimiter limiter = new LoginRateLimiter(new AuthProperties(Path.of("unused"), Duration.ofHours(1),
-            false, 4, new AuthProperties.LoginLimit(2, 2, Duration.ofMinutes(1))), clock);
+    private final MongoClient client = MongoClients.create(SharedMongo.connectionString());
+    private final MongoTemplate mongo = new MongoTemplate(client, "bookhub");
+    private final LoginRateLimiter limiter = new LoginRateLimiter(mongo, TestAuthProperties.of(
+            "login-limit.per-ip", "2", "login-limit.per-account", "2", "login-limit.window", "1m"), clock);
+
+    LoginRateLimiterIT() {
+        mongo.remove(new Query(), LoginRateLimiter.COLLECTION);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
 
     @Test
     void anAddressOverItsLimitWaitsForTheRestOfTheWindow() {
@@ -49,6 +66,14 @@ class LoginRateLimiterTest {
         limiter.failedLogin("alice");
         limiter.succeededLogin("alice");
         assertThat(limiter.blockedAccount("alice")).isEmpty();
+    }
+
+    @Test
+    void eachCounterExpiresWhenItsWindowEnds() {
+        limiter.attemptFrom("1.2.3.4");
+
+        assertThat(mongo.findAll(LoginRateLimiter.Counter.class)).singleElement()
+                .satisfies(counter -> assertThat(counter.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1))));
     }
 
     private static final class MutableClock extends Clock {
