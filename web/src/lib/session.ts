@@ -8,6 +8,12 @@ export type SessionState =
   | { status: 'signed-out'; expired: boolean }
   | ({ status: 'signed-in' } & Session);
 
+/**
+ * Whether this browser signed in and has not signed out since: only then can a cookie hold a session
+ * worth restoring at load, so a visitor who never signed in is not made to wait for the api to say no.
+ */
+const HINT = 'bookhub.signed-in';
+
 let state: SessionState = { status: 'restoring' };
 const listeners = new Set<() => void>();
 
@@ -15,8 +21,11 @@ export const sessionStore = {
   get: (): SessionState => state,
   set(next: SessionState): void {
     state = next;
+    if (next.status === 'signed-in') localStorage.setItem(HINT, '1');
+    if (next.status === 'signed-out') localStorage.removeItem(HINT);
     listeners.forEach((listener) => listener());
   },
+  mayHaveSession: (): boolean => localStorage.getItem(HINT) !== null,
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

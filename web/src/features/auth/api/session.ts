@@ -28,6 +28,10 @@ export function useCurrentUser(): User | null {
  * included, leaves the page signed out: it works that way and says why where it loads data.
  */
 export async function restoreSession(): Promise<void> {
+  if (!sessionStore.mayHaveSession()) {
+    sessionStore.set({ status: 'signed-out', expired: false });
+    return;
+  }
   try {
     const user = await api<User>('/auth/profile');
     const current = sessionStore.get();
