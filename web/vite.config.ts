@@ -20,5 +20,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // The first render of a file can take seconds on a busy two-core machine.
+    testTimeout: 15_000,
   },
 });

@@ -1,3 +1,5 @@
+import { createStore } from './store';
+
 // Toasts for changes that matter to the viewer. A burst (a migration, a sale) must not bury the
 // screen: past a few toasts in a short window, further ones are counted in one summary toast, and a
 // toast with the key of one on screen (the same order, the same book) replaces it.
@@ -42,28 +44,18 @@ export function pushToast(toasts: Toast[], note: Note, now: number, id: number):
   return [...toasts, { ...note, tone: note.tone ?? 'info', id, createdAt: now, count: 1 }].slice(-MAX_VISIBLE);
 }
 
-let toasts: Toast[] = [];
+const toasts = createStore<Toast[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-
-function set(next: Toast[]): void {
-  toasts = next;
-  listeners.forEach((listener) => listener());
-}
 
 export const toastStore = {
-  get: (): Toast[] => toasts,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  get: toasts.get,
+  subscribe: toasts.subscribe,
   dismiss(id: number): void {
-    set(toasts.filter((toast) => toast.id !== id));
+    toasts.set(toasts.get().filter((toast) => toast.id !== id));
   },
 };
 
 export function notify(note: Note): void {
-  const now = Date.now();
-  set(pushToast(toasts, note, now, nextId++));
-  setTimeout(() => set(toasts.filter((toast) => Date.now() - toast.createdAt < VISIBLE_MS)), VISIBLE_MS);
+  toasts.set(pushToast(toasts.get(), note, Date.now(), nextId++));
+  setTimeout(() => toasts.set(toasts.get().filter((toast) => Date.now() - toast.createdAt < VISIBLE_MS)), VISIBLE_MS);
 }

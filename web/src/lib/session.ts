@@ -1,4 +1,5 @@
 import type { Session } from '@/types/api';
+import { createStore } from './store';
 
 // Who is signed in, in one place outside React, so that the api client (which attaches the token
 // and drops an expired session) and the live connection (which reconnects with the new token and
@@ -14,26 +15,22 @@ export type SessionState =
  */
 const HINT = 'bookhub.signed-in';
 
-let state: SessionState = { status: 'restoring' };
-const listeners = new Set<() => void>();
+const state = createStore<SessionState>({ status: 'restoring' });
 
 export const sessionStore = {
-  get: (): SessionState => state,
+  get: state.get,
+  subscribe: state.subscribe,
   set(next: SessionState): void {
-    state = next;
     if (next.status === 'signed-in') localStorage.setItem(HINT, '1');
     if (next.status === 'signed-out') localStorage.removeItem(HINT);
-    listeners.forEach((listener) => listener());
+    state.set(next);
   },
   mayHaveSession: (): boolean => localStorage.getItem(HINT) !== null,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
 };
 
 export function accessToken(): string | null {
-  return state.status === 'signed-in' ? state.token : null;
+  const current = state.get();
+  return current.status === 'signed-in' ? current.token : null;
 }
 
 /** Seconds since the epoch at which a JWT expires, or null when it cannot be read. */

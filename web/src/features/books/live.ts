@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { patchQuery, queriesUnder } from '@/lib/live/cache';
+import { patchPages, patchQuery } from '@/lib/live/cache';
 import type { LiveEvent } from '@/lib/live/frames';
 import type { RefetchScheduler } from '@/lib/live/refetch-scheduler';
 import type { Book, Page } from '@/types/api';
@@ -53,12 +53,5 @@ export function applyToBookPage(page: Page<Book>, params: CatalogParams, event: 
 export function applyBookEvent(client: QueryClient, event: LiveEvent, refetches: RefetchScheduler): void {
   const id = event.data.id as string;
   patchQuery<Book | null>(client, bookKeys.detail(id), () => (event.type === 'book:deleted' ? null : (event.data as unknown as Book)));
-  for (const query of queriesUnder(client, bookKeys.lists)) {
-    const params = query.queryKey[2] as CatalogParams;
-    patchQuery<Page<Book>>(client, query.queryKey, (page) => {
-      const next = applyToBookPage(page, params, event);
-      if (next.refetch) refetches.schedule(query.queryKey);
-      return next.page;
-    });
-  }
+  patchPages<Page<Book>, CatalogParams>(client, bookKeys.lists, refetches, (page, params) => applyToBookPage(page, params, event));
 }

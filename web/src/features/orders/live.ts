@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { patchQuery, queriesUnder } from '@/lib/live/cache';
+import { patchPages, patchQuery } from '@/lib/live/cache';
 import type { LiveEvent } from '@/lib/live/frames';
 import type { RefetchScheduler } from '@/lib/live/refetch-scheduler';
 import type { Order, Page } from '@/types/api';
@@ -41,12 +41,5 @@ export function applyToOrderPage(page: Page<Order>, params: OrderListParams, eve
 export function applyOrderEvent(client: QueryClient, event: LiveEvent, refetches: RefetchScheduler): void {
   const order = event.data as unknown as Order;
   patchQuery<Order>(client, orderKeys.detail(order.id), () => order);
-  for (const query of queriesUnder(client, orderKeys.lists)) {
-    const params = query.queryKey[2] as OrderListParams;
-    patchQuery<Page<Order>>(client, query.queryKey, (page) => {
-      const next = applyToOrderPage(page, params, event);
-      if (next.refetch) refetches.schedule(query.queryKey);
-      return next.page;
-    });
-  }
+  patchPages<Page<Order>, OrderListParams>(client, orderKeys.lists, refetches, (page, params) => applyToOrderPage(page, params, event));
 }

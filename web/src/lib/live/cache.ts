@@ -1,4 +1,5 @@
-import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { RefetchScheduler } from './refetch-scheduler';
 
 /**
  * Applies an event to one cached query the way a refetch would change it. A query whose fetch is in
@@ -17,7 +18,17 @@ export function patchQuery<T>(client: QueryClient, queryKey: QueryKey, update: (
   if (query.state.data !== undefined) client.setQueryData<T>(queryKey, update(query.state.data));
 }
 
-/** Every cached query under a key prefix, e.g. each page and filter of a list. */
-export function queriesUnder(client: QueryClient, queryKey: QueryKey): Query[] {
-  return client.getQueryCache().findAll({ queryKey });
+/**
+ * Applies an event to every cached page of a list (each filter, each page number, its params being
+ * the key's third part), and schedules a refetch of those whose contents only the api can tell.
+ */
+export function patchPages<T, P>(client: QueryClient, listKey: QueryKey, refetches: RefetchScheduler,
+  apply: (page: T, params: P) => { page: T; refetch: boolean }): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: listKey })) {
+    patchQuery<T>(client, query.queryKey, (page) => {
+      const next = apply(page, query.queryKey[2] as P);
+      if (next.refetch) refetches.schedule(query.queryKey);
+      return next.page;
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { createStore } from '@/lib/store';
 import type { Book } from '@/types/api';
 import type { CartLine } from './cart';
 
@@ -6,8 +7,7 @@ import type { CartLine } from './cart';
 // other tabs follow through the storage event.
 
 const KEY = 'bookhub.cart';
-let lines: CartLine[] = read();
-const listeners = new Set<() => void>();
+const lines = createStore<CartLine[]>(read());
 
 function read(): CartLine[] {
   try {
@@ -21,36 +21,30 @@ function read(): CartLine[] {
 }
 
 function write(next: CartLine[]): void {
-  lines = next;
   localStorage.setItem(KEY, JSON.stringify(next));
-  listeners.forEach((listener) => listener());
+  lines.set(next);
 }
 
 window.addEventListener('storage', (event) => {
-  if (event.key !== KEY) return;
-  lines = read();
-  listeners.forEach((listener) => listener());
+  if (event.key === KEY) lines.set(read());
 });
 
 export const cartStore = {
-  get: (): CartLine[] => lines,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  get: lines.get,
+  subscribe: lines.subscribe,
   add(book: Book): void {
-    const existing = lines.find((line) => line.bookId === book.id);
+    const existing = lines.get().find((line) => line.bookId === book.id);
     write(existing
-      ? lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + 1 } : line))
-      : [...lines, { bookId: book.id, quantity: 1, title: book.title, author: book.author, price: book.price }]);
+      ? lines.get().map((line) => (line === existing ? { ...line, quantity: line.quantity + 1 } : line))
+      : [...lines.get(), { bookId: book.id, quantity: 1, title: book.title, author: book.author, price: book.price }]);
   },
   setQuantity(bookId: string, quantity: number): void {
     write(quantity > 0
-      ? lines.map((line) => (line.bookId === bookId ? { ...line, quantity } : line))
-      : lines.filter((line) => line.bookId !== bookId));
+      ? lines.get().map((line) => (line.bookId === bookId ? { ...line, quantity } : line))
+      : lines.get().filter((line) => line.bookId !== bookId));
   },
   remove(bookId: string): void {
-    write(lines.filter((line) => line.bookId !== bookId));
+    write(lines.get().filter((line) => line.bookId !== bookId));
   },
   clear(): void {
     write([]);
