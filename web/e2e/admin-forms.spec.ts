@@ -1,13 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { AdminApi, logIn, openBrowser, stack, unique } from './support/stack';
+import { AdminApi, expect, logIn, stack, test, unique } from './support/stack';
 
-test('a bad price and a taken ISBN are said beside their fields, and nothing is written', async ({ browser }) => {
+test('a bad price and a taken ISBN are said beside their fields, and nothing is written', async ({ open }) => {
   const api = await AdminApi.open();
   const taken = '9780441013593';
   if ((await api.searchBooks(taken)).length === 0) await api.createBook({ isbn: taken });
   const title = unique('Never Saved');
 
-  const admin = await openBrowser(browser);
+  const admin = await open();
   await logIn(admin, stack.admin());
   await admin.goto('/admin/books/new');
   await admin.getByLabel('Title').fill(title);

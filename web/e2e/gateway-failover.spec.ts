@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { AdminApi, bookCard, liveBadge, openBrowser, stack, unique } from './support/stack';
+import { AdminApi, bookCard, expect, liveBadge, stack, test, unique } from './support/stack';
 
-test('a killed gateway: the badge says reconnecting, then live on the other one, and changes made meanwhile appear', async ({ browser }) => {
+test('a killed gateway: the badge says reconnecting, then live on the other one, and changes made meanwhile appear', async ({ open }) => {
   const api = await AdminApi.open();
   const title = unique('Failover');
   const book = await api.createBook({ title, price: 1000 });
-  const page = await openBrowser(browser, `/?q=${encodeURIComponent(title)}`);
+  const page = await open(`/?q=${encodeURIComponent(title)}`);
   await expect(bookCard(page, title)).toContainText('€10.00');
 
   // What the badge says, each time it changes, recorded in the page: "reconnecting" may last only as

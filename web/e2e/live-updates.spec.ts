@@ -1,15 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { AdminApi, bookCard, logIn, mongosh, openBrowser, stack, unique } from './support/stack';
+import { AdminApi, bookCard, expect, logIn, mongosh, stack, test, unique } from './support/stack';
 
 let api: AdminApi;
 test.beforeAll(async () => { api = await AdminApi.open(); });
 test.afterAll(async () => { await api.dispose(); });
 
-test('an admin’s new price and stock reach a customer’s catalog, book page and cart within 2 s, without reload', async ({ browser }) => {
+test('an admin’s new price and stock reach a customer’s catalog, book page and cart within 2 s, without reload', async ({ open }) => {
   const title = unique('Dune');
   const book = await api.createBook({ title, author: 'Frank Herbert', price: 1299, stock: 4 });
 
-  const catalog = await openBrowser(browser, `/?q=${encodeURIComponent(title)}`);
+  const catalog = await open(`/?q=${encodeURIComponent(title)}`);
   await expect(bookCard(catalog, title)).toContainText('€12.99');
   const bookPage = await catalog.context().newPage();
   await bookPage.goto(`/books/${book.id}`);
@@ -19,7 +18,7 @@ test('an admin’s new price and stock reach a customer’s catalog, book page a
   await expect(cart.getByRole('listitem', { name: title })).toContainText('€12.99');
   for (const page of [bookPage, cart]) await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Live/);
 
-  const admin = await openBrowser(browser);
+  const admin = await open();
   await logIn(admin, stack.admin());
   await admin.goto(`/admin/books/${book.id}`);
   await admin.getByLabel('Price (€)').fill('9.99');
@@ -39,10 +38,10 @@ test('an admin’s new price and stock reach a customer’s catalog, book page a
   await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 });
 
-test('a book changed by a DBA in mongosh changes in the browser within 2 s', async ({ browser }) => {
+test('a book changed by a DBA in mongosh changes in the browser within 2 s', async ({ open }) => {
   const title = unique('Solaris');
   const book = await api.createBook({ title, author: 'Stanisław Lem', price: 1099, stock: 2 });
-  const page = await openBrowser(browser, `/books/${book.id}`);
+  const page = await open(`/books/${book.id}`);
   await expect(page.getByRole('article', { name: title })).toContainText('€10.99');
 
   await mongosh(`db.books.updateOne({_id: ObjectId("${book.id}")}, {$set: {price: 777, description: "Changed in mongosh"}})`);

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { AdminApi, logIn, newCustomer, openBrowser, stack, unique } from './support/stack';
+import type { Page } from '@playwright/test';
+import { AdminApi, expect, logIn, newCustomer, stack, test, unique } from './support/stack';
 
 let api: AdminApi;
 test.beforeAll(async () => { api = await AdminApi.open(); });
@@ -11,11 +11,11 @@ async function addToCart(page: Page, bookId: string, title: string): Promise<voi
   await expect(page.getByText('1 in cart')).toBeVisible();
 }
 
-test('a customer signs up, checks out two books, and sees each status an admin sets, live', async ({ browser }) => {
+test('a customer signs up, checks out two books, and sees each status an admin sets, live', async ({ open }) => {
   const [first, second] = [unique('Emma'), unique('Persuasion')];
   const books = [await api.createBook({ title: first, price: 800 }), await api.createBook({ title: second, price: 650 })];
 
-  const customer = await openBrowser(browser);
+  const customer = await open();
   const username = unique('reader').replace(' ', '');
   await customer.getByRole('link', { name: 'Sign up' }).click();
   await customer.getByLabel('Username').fill(username);
@@ -38,7 +38,7 @@ test('a customer signs up, checks out two books, and sees each status an admin s
   await expect(order).toContainText('Pending payment');
   await expect(order).toContainText(`1 × ${first}`);
 
-  const admin = await openBrowser(browser);
+  const admin = await open();
   await logIn(admin, stack.admin());
   await admin.goto('/admin/orders');
   const label = orderName.replace('Order ', 'order ');
@@ -49,12 +49,12 @@ test('a customer signs up, checks out two books, and sees each status an admin s
   await expect(customer.getByRole('region', { name: 'Notifications' })).toContainText('shipped');
 });
 
-test('two customers race for the last copy: one gets the order, the other a clear 409 on that line, cart intact', async ({ browser }) => {
+test('two customers race for the last copy: one gets the order, the other a clear 409 on that line, cart intact', async ({ open }) => {
   const title = unique('Last Copy');
   const book = await api.createBook({ title, stock: 1 });
   const buyers: Page[] = [];
   for (const credentials of [await newCustomer(), await newCustomer()]) {
-    const page = await openBrowser(browser);
+    const page = await open();
     await logIn(page, credentials);
     await addToCart(page, book.id, title);
     await page.goto('/cart');

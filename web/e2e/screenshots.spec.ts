@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { AdminApi, logIn, openBrowser, stack } from './support/stack';
+import type { Page } from '@playwright/test';
+import { AdminApi, expect, logIn, stack, test } from './support/stack';
 
 // The main screens in both themes at a desktop's and a phone's width, for a reviewer to look at:
 // web/target/screenshots/<screen>-<theme>-<width>.png (not committed).
@@ -19,13 +19,13 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-test('screenshots of the catalog, a book, the cart and the dashboard, light and dark, desktop and phone', async ({ browser }) => {
+test('screenshots of the catalog, a book, the cart and the dashboard, light and dark, desktop and phone', async ({ open }) => {
   const api = await AdminApi.open();
   const books = [];
   for (const [title, author, price, stock] of [['The Left Hand of Darkness', 'Ursula K. Le Guin', 1150, 7], ['Kindred', 'Octavia E. Butler', 990, 2], ['Piranesi', 'Susanna Clarke', 1399, 0]] as const) {
     books.push(await api.createBook({ title, author, price, stock }));
   }
-  const page = await openBrowser(browser, '/?sort=-createdAt');
+  const page = await open('/?sort=-createdAt');
   await expect(page.getByRole('article', { name: 'Piranesi' }).first()).toBeVisible();
   await shoot(page, 'catalog');
 

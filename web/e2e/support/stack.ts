@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { type APIRequestContext, type Browser, expect, type Locator, type Page, request } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, test as base, expect, type Locator, type Page, request } from '@playwright/test';
+
+export { expect };
 
 // The running stack, as the environment describes it (infra's WebAppIT sets these).
 
@@ -82,14 +84,24 @@ export async function newCustomer(): Promise<{ username: string; password: strin
   return { username, password };
 }
 
-/** A browser of its own (cookies, storage), on the catalog, with live updates flowing. */
-export async function openBrowser(browser: Browser, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.webUrl() });
-  const page = await context.newPage();
-  await page.goto(path);
-  await expect(liveBadge(page)).toHaveText(/^Live/, { timeout: 15_000 });
-  return page;
-}
+/**
+ * `open(path)`: a browser of its own (cookies, storage) on that page, with live updates flowing. Every
+ * browser a test opens is closed when it ends, so no page stays connected into the next test.
+ */
+export const test = base.extend<{ open: (path?: string) => Promise<Page> }>({
+  open: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (path = '/') => {
+      const context = await browser.newContext({ baseURL: stack.webUrl() });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(path);
+      await expect(liveBadge(page)).toHaveText(/^Live/, { timeout: 15_000 });
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
 
 export async function logIn(page: Page, credentials: { username: string; password: string }): Promise<void> {
   await page.goto('/login');
