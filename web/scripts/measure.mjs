@@ -16,7 +16,7 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-const summary = (values) => `p50 ${Math.round(percentile(values, 50))} ms, p95 ${Math.round(percentile(values, 95))} ms, max ${Math.round(Math.max(...values))} ms (n=${values.length})`;
+const summary = (values) => `[${values.map(Math.round).join(", ")}] p50 ${Math.round(percentile(values, 50))} ms, p95 ${Math.round(percentile(values, 95))} ms, max ${Math.round(Math.max(...values))} ms (n=${values.length})`;
 
 function bundleSizes() {
   const dir = 'target/classes/static/assets';
@@ -66,7 +66,7 @@ try {
   await adminPage.getByLabel('Username or email').fill(admin.username);
   await adminPage.getByLabel('Password').fill(admin.password);
   await adminPage.getByRole('button', { name: 'Log in' }).click();
-  await adminPage.getByRole('banner').getByText(admin.username).waitFor();
+  await adminPage.getByRole('button', { name: 'Log out' }).waitFor();
   await adminPage.goto(`/admin/books/${book.id}`);
 
   const viewer = await (await browser.newContext({ baseURL: base })).newPage();
