@@ -92,6 +92,9 @@ export class LiveConnection {
 
   private connect(): void {
     clearTimeout(this.retryTimer);
+    // One socket at a time, whoever asks (a retry, a new token, the browser back online).
+    this.drop();
+    if (this.stopped) return;
     if (this.gateways.length === 0) {
       this.setState({ status: 'offline' });
       return;
@@ -99,7 +102,9 @@ export class LiveConnection {
     const gateway = this.gateways[this.gatewayIndex % this.gateways.length];
     const socket = new WebSocket(connectUrl(gateway, this.subscription.topics, this.position, this.subscription.token));
     this.socket = socket;
-    socket.onmessage = (message) => this.receive(message.data);
+    socket.onmessage = (message) => {
+      if (socket === this.socket) this.receive(message.data);
+    };
     socket.onclose = (close) => this.ended(socket, close.code, close.reason);
   }
 
@@ -184,9 +189,7 @@ export class LiveConnection {
   }
 
   private retryNow = (): void => {
-    if (this.stopped) return;
-    this.drop();
-    this.connect();
+    if (!this.stopped) this.connect();
   };
 
   private wentOffline = (): void => {
