@@ -23,7 +23,7 @@ export function Dashboard({ stats }: { stats: Stats }) {
         <Figure label="Orders" value={stats.orders.total} />
         <Figure label="Today" value={`${stats.today.orders} orders`} note={formatPrice(stats.today.revenue)} />
         <Figure label="Books" value={stats.books.total} note={`${stats.books.lowStock} low on stock`} />
-        <Figure label="Users" value={stats.users.total} note={`${stats.users.admins} admins`} />
+        <Figure label="Users" value={stats.users.total} note={`${stats.users.admins} ${stats.users.admins === 1 ? 'admin' : 'admins'}`} />
       </dl>
       <div className="dashboard-columns">
         <StatusChart byStatus={stats.orders.byStatus} />
