@@ -82,7 +82,10 @@ public final class LocalStack implements AutoCloseable {
                 "--server.port=" + settings.apiPort(),
                 "--spring.mongodb.uri=" + mongoUri(),
                 "--bookhub.auth.key-dir=" + settings.dataDir().resolve("keys"),
-                "--bookhub.catalog.load-sample=" + settings.sampleCatalog())), log("api"));
+                "--bookhub.catalog.load-sample=" + settings.sampleCatalog(),
+                // The web app connects to each gateway on the page's own host: ":8081/ws,:8082/ws".
+                "--bookhub.web.gateways=" + String.join(",", settings.gatewayPorts().stream().map(port -> ":" + port + "/ws").toList()))),
+                log("api"));
     }
 
     private ServiceProcess watcherProcess(String name, int port) {

@@ -52,7 +52,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
                                 .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/books", "/api/books/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/books", "/api/books/*", "/api/config").permitAll()
                         .requestMatchers("/api/books", "/api/books/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/orders/*/status").hasRole("ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
@@ -60,7 +60,7 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        // The web UI's static files and the JWKS.
+                        // The web app (its files and its pages' paths) and the JWKS.
                         .anyRequest().permitAll())
                 .build();
     }

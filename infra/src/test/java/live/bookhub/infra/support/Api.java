@@ -16,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The stack's admin, for tests that sign in as a person would (the web app's). */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
 
     private final String baseUrl;
     private final String token;
@@ -27,7 +30,7 @@ public final class Api {
 
     /** Signs in as the stack's admin: the first user signed up is the admin, so the first call signs up. */
     public static synchronized Api admin(String baseUrl) {
-        ObjectNode credentials = json().put("username", "admin").put("password", "admin-password-1");
+        ObjectNode credentials = json().put("username", ADMIN_USERNAME).put("password", ADMIN_PASSWORD);
         Response login = send(baseUrl, null, "POST", "/api/auth/login", credentials);
         if (login.status() != 200) {
             login = send(baseUrl, null, "POST", "/api/auth/signup", credentials.put("email", "admin@bookhub.test"));

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseFrame } from './frames';
+
+const envelope = {
+  id: '1763800000123-0', type: 'book:updated', topic: 'books', ts: '2026-11-22T10:00:00.123Z',
+  data: { id: 'b1', title: 'Dune', price: 999, stock: 4 }, changed: ['price'],
+};
+
+describe('parseFrame', () => {
+  it('reads a welcome with the position to resume from', () => {
+    expect(parseFrame(JSON.stringify({ type: 'welcome', gateway: 'push-gateway-1', topics: ['books'], lastEventId: '12-0' })))
+      .toEqual({ kind: 'welcome', gateway: 'push-gateway-1', topics: ['books'], position: { lastEventId: '12-0' } });
+  });
+
+  it('reads an envelope as an event whose id is the new position', () => {
+    expect(parseFrame(JSON.stringify(envelope))).toEqual({
+      kind: 'event',
+      event: { id: envelope.id, type: 'book:updated', topic: 'books', ts: envelope.ts, data: envelope.data, changed: ['price'] },
+      position: { lastEventId: envelope.id },
+    });
+  });
+
+  it('reads the gateway’s reset and the watcher’s reset, which is a stream entry', () => {
+    expect(parseFrame('{"type":"sync:reset","reason":"history_lost","lastEventId":"40-0"}'))
+      .toEqual({ kind: 'reset', reason: 'history_lost', position: { lastEventId: '40-0' } });
+    expect(parseFrame('{"type":"sync:reset","id":"41-0","topic":"*","data":{}}'))
+      .toEqual({ kind: 'reset', reason: 'reset', position: { lastEventId: '41-0' } });
+  });
+
+  it('reads errors with and without a topic', () => {
+    expect(parseFrame('{"type":"error","code":"forbidden","topic":"admin","message":"no"}'))
+      .toEqual({ kind: 'error', code: 'forbidden', topic: 'admin', message: 'no' });
+    expect(parseFrame('{"type":"error","code":"bad_frame"}')).toEqual({ kind: 'error', code: 'bad_frame', message: '' });
+  });
+
+  it.each([
+    ['binary data', new ArrayBuffer(4)],
+    ['text that is not JSON', '{"type":'],
+    ['JSON that is not an object', '[1,2]'],
+    ['null', 'null'],
+    ['an object without a type', '{"id":"1-0"}'],
+    ['a type that is not a string', '{"type":7}'],
+    ['an envelope without an id', JSON.stringify({ ...envelope, id: undefined })],
+    ['an envelope whose id is not a stream id', JSON.stringify({ ...envelope, id: '../../etc' })],
+    ['an envelope without a topic', JSON.stringify({ ...envelope, topic: undefined })],
+    ['an envelope whose data is not an object', JSON.stringify({ ...envelope, data: 'Dune' })],
+    ['an envelope whose data is a list', JSON.stringify({ ...envelope, data: [1] })],
+  ])('calls %s malformed instead of throwing', (_, input) => {
+    expect(parseFrame(input).kind).toBe('malformed');
+  });
+
+  it('keeps only the strings of a list where strings belong', () => {
+    const frame = parseFrame(JSON.stringify({ ...envelope, changed: ['price', 3, null] }));
+    expect(frame.kind === 'event' && frame.event.changed).toEqual(['price']);
+  });
+
+  it('reads a welcome whose position is not a stream id as having none', () => {
+    expect(parseFrame('{"type":"welcome","lastEventId":"$gt"}')).toMatchObject({ kind: 'welcome', position: null });
+  });
+});

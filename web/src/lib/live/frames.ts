@@ -1,0 +1,85 @@
+import { type Position, positionOf } from './position';
+
+// The gateway's frames, read in this one place: the rest of the app sees typed frames and never
+// JSON text. Anything that does not fit is `malformed`, with the reason, and is never thrown.
+
+/** A change, as the change-watcher broadcasts it: `data` is the document as the api returns it. */
+export interface LiveEvent {
+  id: string;
+  type: string;
+  topic: string;
+  ts?: string;
+  data: { id?: string; [field: string]: unknown };
+  changed?: string[];
+}
+
+export type Frame =
+  | { kind: 'welcome'; gateway: string; topics: string[]; position: Position | null }
+  | { kind: 'event'; event: LiveEvent; position: Position }
+  | { kind: 'reset'; reason: string; position: Position | null }
+  | { kind: 'error'; code: string; message: string; topic?: string }
+  | { kind: 'pong' }
+  | { kind: 'subscribed'; topics: string[] }
+  | { kind: 'malformed'; reason: string };
+
+type Json = Record<string, unknown>;
+
+export function parseFrame(text: unknown): Frame {
+  if (typeof text !== 'string') return malformed('not a text frame');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return malformed('not JSON');
+  }
+  if (!isObject(value) || typeof value.type !== 'string') return malformed('no type');
+  const frame = value;
+  switch (frame.type) {
+    case 'welcome':
+      return {
+        kind: 'welcome',
+        gateway: typeof frame.gateway === 'string' ? frame.gateway : 'gateway',
+        topics: strings(frame.topics),
+        position: positionOf(frame.lastEventId),
+      };
+    case 'sync:reset':
+      // The gateway's own reset carries lastEventId; the watcher's is a stream entry with an id.
+      return { kind: 'reset', reason: typeof frame.reason === 'string' ? frame.reason : 'reset', position: positionOf(frame.id ?? frame.lastEventId) };
+    case 'error':
+      return {
+        kind: 'error',
+        code: typeof frame.code === 'string' ? frame.code : 'unknown',
+        message: typeof frame.message === 'string' ? frame.message : '',
+        ...(typeof frame.topic === 'string' ? { topic: frame.topic } : {}),
+      };
+    case 'pong':
+      return { kind: 'pong' };
+    case 'subscribed':
+      return { kind: 'subscribed', topics: strings(frame.topics) };
+    default:
+      return envelope(frame);
+  }
+}
+
+function envelope(frame: Json): Frame {
+  const position = positionOf(frame.id);
+  if (!position) return malformed(`${String(frame.type)} without a stream id`);
+  if (typeof frame.topic !== 'string') return malformed(`${String(frame.type)} without a topic`);
+  if (!isObject(frame.data)) return malformed(`${String(frame.type)} without data`);
+  const event: LiveEvent = { id: position.lastEventId, type: String(frame.type), topic: frame.topic, data: frame.data };
+  if (typeof frame.ts === 'string') event.ts = frame.ts;
+  if (Array.isArray(frame.changed)) event.changed = strings(frame.changed);
+  return { kind: 'event', event, position };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function malformed(reason: string): Frame {
+  return { kind: 'malformed', reason };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { connectUrl, gatewayUrl } from './gateways';
+
+const page = (protocol: string, host: string) => ({ protocol, host, hostname: host.replace(/:\d+$/, '') });
+
+describe('gatewayUrl', () => {
+  it('puts a path on the page’s own origin, wss under https (a load balancer)', () => {
+    expect(gatewayUrl('/ws', page('https:', 'shop.example'))).toBe('wss://shop.example/ws');
+    expect(gatewayUrl('/ws', page('http:', '127.0.0.1:8080'))).toBe('ws://127.0.0.1:8080/ws');
+  });
+
+  it('puts a port on the page’s host (the local stack’s gateways)', () => {
+    expect(gatewayUrl(':8081/ws', page('http:', 'localhost:8080'))).toBe('ws://localhost:8081/ws');
+    expect(gatewayUrl(':8443/ws', page('https:', 'shop.example'))).toBe('wss://shop.example:8443/ws');
+  });
+
+  it('keeps absolute URLs, turning http into ws', () => {
+    expect(gatewayUrl('wss://live.example/ws', page('http:', 'x'))).toBe('wss://live.example/ws');
+    expect(gatewayUrl('https://live.example/ws', page('http:', 'x'))).toBe('wss://live.example/ws');
+  });
+});
+
+describe('connectUrl', () => {
+  it('carries topics, the resume position and the token', () => {
+    const url = new URL(connectUrl('ws://h:1/ws', ['books', 'orders:u1'], { lastEventId: '5-1' }, 'jwt'));
+    expect(url.searchParams.get('topics')).toBe('books,orders:u1');
+    expect(url.searchParams.get('lastEventId')).toBe('5-1');
+    expect(url.searchParams.get('access_token')).toBe('jwt');
+  });
+
+  it('starts from now without a position, anonymously without a token', () => {
+    const url = new URL(connectUrl('ws://h:1/ws', ['books'], null, null));
+    expect([...url.searchParams.keys()]).toEqual(['topics']);
+  });
+});
