@@ -58,7 +58,7 @@ final class ServiceJar {
         return module;
     }
 
-    /** Whether the jar binds this property (relaxed binding: dashes, case and {@code _} for {@code .} do not matter). */
+    /** Whether the jar binds this property (relaxed binding: dashes and case do not matter). */
     boolean knows(String property) {
         String canonical = canonical(property);
         if (names.containsKey(canonical)) {
@@ -67,12 +67,30 @@ final class ServiceJar {
         return mapPrefixes.keySet().stream().anyMatch(prefix -> canonical.startsWith(prefix + "."));
     }
 
+    /** Whether the jar binds this environment variable, e.g. {@code SPRING_DATA_REDIS_URL}. */
+    boolean knowsVariable(String variable) {
+        return names.values().stream().anyMatch(name -> binds(variable, name))
+                || mapPrefixes.values().stream().anyMatch(prefix -> variable.toUpperCase().startsWith(environmentForm(prefix, "") + "_"));
+    }
+
+    /**
+     * Spring Boot's mapping of environment variables: dots become {@code _} and dashes go
+     * ({@code REPLICANAME}), or, its older form, dashes become {@code _} too ({@code REPLICA_NAME}).
+     */
+    static boolean binds(String variable, String property) {
+        return variable.equals(environmentForm(property, "")) || variable.equals(environmentForm(property, "_"));
+    }
+
+    private static String environmentForm(String property, String dash) {
+        return property.toUpperCase().replace('.', '_').replace("-", dash);
+    }
+
     /** The value the jar uses for this property when neither arguments nor environment set it. */
     Optional<String> defaultValue(String property) {
         return Optional.ofNullable(defaults.get(canonical(property)));
     }
 
-    /** {@code SPRING_DATA_REDIS_URL} and {@code spring.data.redis-url} alike become {@code spring.data.redisurl}. */
+    /** A property name as relaxed binding compares it: {@code spring.data.redis-url} and {@code Spring.Data.RedisUrl} alike are {@code spring.data.redisurl}. */
     static String canonical(String property) {
         return property.toLowerCase().replace('_', '.').replace("-", "");
     }

@@ -34,7 +34,7 @@ final class WiringRules {
             }
         }
         for (String variable : service.environment().keySet()) {
-            if (!variable.equals("JAVA_TOOL_OPTIONS") && !jar.knows(variable)) {
+            if (!variable.equals("JAVA_TOOL_OPTIONS") && !jar.knowsVariable(variable)) {
                 problems.add(service.name() + ": environment variable " + variable + " is no property of " + jar.module() + ".jar");
             }
         }
@@ -82,7 +82,7 @@ final class WiringRules {
             }
         }
         Optional<String> fromEnvironment = service.environment().entrySet().stream()
-                .filter(variable -> ServiceJar.canonical(variable.getKey()).equals(canonical))
+                .filter(variable -> ServiceJar.binds(variable.getKey(), property))
                 .map(Map.Entry::getValue).findFirst();
         return fromEnvironment.or(() -> jars.get(service.module()).defaultValue(property))
                 .orElseThrow(() -> new IllegalStateException(service.module() + ".jar has no default for " + property));
