@@ -74,7 +74,7 @@ public class Connections {
         } catch (RuntimeException e) {
             hub.remove(session);
             admission.release(session.viewer());
-            log.warn("could not open client {}: {}", id, e.toString());
+            ClientLog.about(log.atWarn(), session).log("could not open client {}: {}", id, e.toString());
             transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
             return Optional.empty();
         }
@@ -104,11 +104,12 @@ public class Connections {
         session.sendFrame(Frames.welcome(identity.name(), session.topics(), start));
         refusals.forEach(session::sendFrame);
         gap.ifPresent(reason -> {
-            log.info("client {} cannot resume after {}: {}", id, lastEventId, reason.reason());
+            ClientLog.about(log.atInfo(), session).addKeyValue("lastEventId", lastEventId)
+                    .log("client {} cannot resume after {}: {}", id, lastEventId, reason.reason());
             session.sendFrame(Frames.syncReset(reason.reason(), start));
         });
         resumer.catchUp(session);
-        log.debug("client {} opened, topics {}, from {}", id, session.topics(), start);
+        ClientLog.about(log.atDebug(), session).log("client {} opened, topics {}, from {}", id, session.topics(), start);
     }
 
     /** A text frame from the client. */
@@ -139,7 +140,7 @@ public class Connections {
 
     void closeFlooding(ClientSession session) {
         policyCloses.increment();
-        log.warn("closing client {}: more than {} frames/s", session.id(), properties.maxClientFramesPerSecond());
+        ClientLog.about(log.atWarn(), session).log("closing client {}: more than {} frames/s", session.id(), properties.maxClientFramesPerSecond());
         hub.remove(session);
         session.close(CloseCodes.POLICY_VIOLATION, "too many frames: at most " + properties.maxClientFramesPerSecond() + " per second");
     }
@@ -149,7 +150,7 @@ public class Connections {
         hub.remove(session);
         session.ended();
         admission.release(session.viewer());
-        log.debug("client {} closed at {}", session.id(), session.position());
+        ClientLog.about(log.atDebug(), session).log("client {} closed at {}", session.id(), session.position());
     }
 
     private void changeTopics(ClientSession session, String op, JsonNode topics) {
@@ -189,7 +190,8 @@ public class Connections {
 
     private void closeSlow(ClientSession session) {
         slowCloses.increment();
-        log.warn("closing slow client {} at {}: more than {} unsent", session.id(), session.position(), properties.sendBufferLimit());
+        ClientLog.about(log.atWarn(), session)
+                .log("closing slow client {} at {}: more than {} unsent", session.id(), session.position(), properties.sendBufferLimit());
         hub.remove(session);
         session.close(CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume");
     }
