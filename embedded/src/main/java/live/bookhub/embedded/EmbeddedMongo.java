@@ -31,8 +31,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * @param oplogMaxSizeBytes the oplog's cap in bytes (of stored BSON); beyond it the oldest entries
      *                          are evicted and resuming before them fails with ChangeStreamHistoryLost
+     * @param testCommands      MongoDB's {@code enableTestCommands}: {@code configureFailPoint} with the
+     *                          {@code failCommand} fail point, for tests that inject errors; off by default,
+     *                          and refused on any address but a loopback one
      */
-    public record Options(long oplogMaxSizeBytes) {
+    public record Options(long oplogMaxSizeBytes, boolean testCommands) {
 
         public static final long DEFAULT_OPLOG_MAX_SIZE_BYTES = 256L * 1024 * 1024;
 
@@ -43,11 +46,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES);
+            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES, false);
         }
 
         public Options withOplogMaxSizeBytes(long bytes) {
-            return new Options(bytes);
+            return new Options(bytes, testCommands);
+        }
+
+        public Options withTestCommands() {
+            return new Options(oplogMaxSizeBytes, true);
         }
     }
 
@@ -71,7 +78,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path storeFile = dataDir == null ? null : createDirectories(dataDir).resolve("mongo.mv");
         try {
             return new EmbeddedMongo(WireServer.start("127.0.0.1", port, storeFile, options.oplogMaxSizeBytes(),
-                    REPORTED_VERSION));
+                    REPORTED_VERSION, options.testCommands()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("MongoDB-wire server cannot start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }

@@ -2,18 +2,23 @@ package live.bookhub.api.system;
 
 import java.util.function.Function;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.connection.ClusterType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Multi-document transactions where the deployment has them: a replica set or a sharded cluster.
- * The embedded server and a standalone mongod have none; callers then compensate instead.
+ * Multi-document transactions where the deployment runs them. A replica set or a sharded cluster
+ * normally does; a standalone mongod has none, and the embedded server is a replica set that refuses
+ * them (IllegalOperation). So the answer comes from trying one: a read in a transaction, aborted. It is
+ * asked at start and logged with its reason; callers compensate where it is no.
  */
 @Component
 public class MongoTransactions {
@@ -29,16 +34,12 @@ public class MongoTransactions {
         this.mongo = mongo;
     }
 
-    /** Asked on first use: the driver knows the cluster's type once it has talked to it. */
+    /** Asked once: at start, or on first use when MongoDB could not be reached then. */
     public boolean supported() {
         Boolean known = supported;
         if (known == null) {
-            mongo.executeCommand("{ping: 1}");
-            ClusterType type = client.getClusterDescription().getType();
-            known = type == ClusterType.REPLICA_SET || type == ClusterType.SHARDED;
+            known = tryOne();
             supported = known;
-            log.info("MongoDB deployment is {}: multi-document writes run {}", type,
-                    known ? "in transactions" : "with compensation");
         }
         return known;
     }
@@ -48,5 +49,35 @@ public class MongoTransactions {
         try (ClientSession session = client.startSession()) {
             return session.withTransaction(() -> work.apply(mongo.withSession(session)));
         }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void reportAtStart() {
+        try {
+            supported();
+        } catch (RuntimeException e) {
+            log.warn("could not ask MongoDB whether it runs transactions ({}): asking again on the first checkout", e.toString());
+        }
+    }
+
+    private boolean tryOne() {
+        mongo.executeCommand("{ping: 1}");
+        ClusterType type = client.getClusterDescription().getType();
+        if (type != ClusterType.REPLICA_SET && type != ClusterType.SHARDED) {
+            log.info("MongoDB deployment is {}, which has no multi-document transactions: multi-document writes run"
+                    + " with compensation", type);
+            return false;
+        }
+        try (ClientSession session = client.startSession()) {
+            session.startTransaction();
+            mongo.getDb().getCollection("books").find(session).limit(1).first();
+            session.abortTransaction();
+        } catch (MongoCommandException e) {
+            log.warn("MongoDB deployment is {} but refuses transactions ({} {}: {}): multi-document writes run with"
+                    + " compensation", type, e.getErrorCode(), e.getErrorCodeName(), e.getErrorMessage());
+            return false;
+        }
+        log.info("MongoDB deployment is {}: multi-document writes run in transactions", type);
+        return true;
     }
 }

@@ -6,12 +6,23 @@ import java.util.Map;
 import live.bookhub.api.support.ApiIntegrationTest;
 import live.bookhub.api.support.ConcurrentCheckouts;
 import live.bookhub.api.support.Http;
+import live.bookhub.api.system.MongoTransactions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckoutIT extends ApiIntegrationTest {
+
+    @Autowired
+    MongoTransactions transactions;
+
+    /** The embedded server is a replica set to the driver, but refuses transactions: checkouts compensate. */
+    @Test
+    void onTheEmbeddedServerCheckoutsCompensateBecauseItRefusesTransactions() {
+        assertThat(transactions.supported()).isFalse();
+    }
 
     @Test
     void fiftyConcurrentCheckoutsOfTenCopiesSellExactlyTen() throws Exception {

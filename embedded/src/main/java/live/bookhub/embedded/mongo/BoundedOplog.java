@@ -3,6 +3,7 @@ package live.bookhub.embedded.mongo;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import de.bwaldvogel.mongo.backend.Cursor;
@@ -12,9 +13,10 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import live.bookhub.embedded.mongo.OplogEntry.Kind;
 
 /**
- * The write side of the oplog: turns the backend's write notifications into entries shaped like
- * MongoDB's (documentKey {_id}, update descriptions, replace, drop/rename/dropDatabase followed by
- * the invalidation they cause) and wakes the change-stream getMores that wait for the next entry.
+ * The write side of the oplog: records each write as an entry shaped like MongoDB's (documentKey
+ * {_id}, update descriptions, replace, the images of collections that keep them, drop/rename/
+ * dropDatabase followed by the invalidation they cause) and wakes the change-stream getMores that
+ * wait for the next entry.
  */
 final class BoundedOplog implements Oplog {
 
@@ -23,14 +25,12 @@ final class BoundedOplog implements Oplog {
 
     private final OplogStore store;
     private final ClusterClock clock;
-    private final DocumentLookup lookup;
     private final Object appendLock = new Object();
     private final Queue<Runnable> appendListeners = new ConcurrentLinkedQueue<>();
 
-    BoundedOplog(OplogStore store, ClusterClock clock, DocumentLookup lookup) {
+    BoundedOplog(OplogStore store, ClusterClock clock) {
         this.store = store;
         this.clock = clock;
-        this.lookup = lookup;
         if (store.isEmpty()) {
             // MongoDB starts a replica set's oplog with a no-op too: streams opened now get a real position.
             append(Kind.NOOP, "", new Document("msg", "initiating oplog"));
@@ -41,65 +41,84 @@ final class BoundedOplog implements Oplog {
         return store;
     }
 
+    /*
+     * The backend's own notifications carry neither images nor UUIDs: collections and the database record
+     * their changes themselves, through the methods below.
+     */
+
+    /** Recorded by {@link OplogH2Collection} as the document is stored, without the refused ones of a batch. */
     @Override
     public void handleInsert(String namespace, List<Document> documents) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        for (Document document : documents) {
-            // The backend reports every document of the batch, also those refused as duplicates; only an
-            // exact copy of a refused document that is already stored gets through this check.
-            Document stored = lookup.byId(namespace, document.get("_id"));
-            if (stored != null && stored.equals(document)) {
-                append(Kind.INSERT, namespace, new Document(OplogEntry.DOCUMENT, stored));
-            }
-        }
     }
 
+    /** Recorded by {@link OplogH2Collection} with the images of each document, pipeline updates included. */
     @Override
     public void handleUpdate(String namespace, Document selector, Document update, List<Object> modifiedIds) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        for (Object id : modifiedIds) {
-            Document postImage = lookup.byId(namespace, id);
-            if (postImage == null) {
-                continue;
-            }
-            if (UpdateDescriptions.isReplacement(update)) {
-                append(Kind.REPLACE, namespace, new Document(OplogEntry.ID, id).append(OplogEntry.DOCUMENT, postImage));
-            } else {
-                append(Kind.UPDATE, namespace, new Document(OplogEntry.ID, id)
-                        .append(OplogEntry.UPDATE_DESCRIPTION, UpdateDescriptions.of(update, postImage)));
-            }
-        }
     }
 
+    /** Recorded by {@link OplogH2Collection} with each deleted document. */
     @Override
     public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        for (Object id : deletedIds) {
-            append(Kind.DELETE, namespace, new Document(OplogEntry.ID, id));
-        }
     }
 
+    /** Recorded by the database with the collection's UUID. */
     @Override
     public void handleDropCollection(String namespace) {
-        if (isIgnored(namespace)) {
-            return;
-        }
-        append(Kind.DROP, namespace, new Document());
-        invalidate(List.of(namespace));
     }
 
-    void handleRename(String fromNamespace, String toNamespace) {
-        if (isIgnored(fromNamespace)) {
-            return;
+    void recordInsert(OplogH2Collection collection, Document document) {
+        record(Kind.INSERT, collection, new Document(OplogEntry.DOCUMENT, document));
+    }
+
+    /** Pre- and post-images go with the entry where the collection keeps them ({@code changeStreamPreAndPostImages}). */
+    void recordUpdate(OplogH2Collection collection, Document before, Document after, boolean replacement) {
+        Document body = new Document(OplogEntry.ID, after.get("_id"));
+        if (replacement) {
+            body.append(OplogEntry.DOCUMENT, after);
+        } else {
+            body.append(OplogEntry.UPDATE_DESCRIPTION, UpdateDescriptions.of(before, after));
         }
-        append(Kind.RENAME, fromNamespace, new Document(OplogEntry.TO, toNamespace));
-        invalidate(List.of(fromNamespace, toNamespace));
+        if (collection.keepsImages()) {
+            body.append(OplogEntry.PRE_IMAGE, before).append(OplogEntry.POST_IMAGE, after);
+        }
+        record(replacement ? Kind.REPLACE : Kind.UPDATE, collection, body);
+    }
+
+    void recordDelete(OplogH2Collection collection, Document before) {
+        Document body = new Document(OplogEntry.ID, before.get("_id"));
+        if (collection.keepsImages()) {
+            body.append(OplogEntry.PRE_IMAGE, before);
+        }
+        record(Kind.DELETE, collection, body);
+    }
+
+    /** A collection created, explicitly or by its first write, with its options and its _id index. */
+    void recordCreate(OplogH2Collection collection, Document options) {
+        record(Kind.CREATE, collection, new Document(OplogEntry.DESCRIPTION, options));
+    }
+
+    void recordIndexes(Kind kind, OplogH2Collection collection, List<Document> specs) {
+        record(kind, collection, new Document(OplogEntry.DESCRIPTION, new Document("indexes", specs)));
+    }
+
+    void recordModify(OplogH2Collection collection, Document options) {
+        record(Kind.MODIFY, collection, new Document(OplogEntry.DESCRIPTION, options));
+    }
+
+    /** Takes the UUID as read before the drop: a dropped collection's metadata is gone. */
+    void recordDrop(String namespace, UUID uuid) {
+        if (!isIgnored(namespace)) {
+            append(Kind.DROP, namespace, new Document(OplogEntry.UUID, uuid));
+            invalidate(List.of(namespace));
+        }
+    }
+
+    void recordRename(OplogH2Collection collection, String fromNamespace) {
+        String to = collection.getFullName();
+        if (!isIgnored(fromNamespace)) {
+            append(Kind.RENAME, fromNamespace, new Document(OplogEntry.TO, to).append(OplogEntry.UUID, collection.uuid()));
+            invalidate(List.of(fromNamespace, to));
+        }
     }
 
     void handleDropDatabase(String database) {
@@ -127,6 +146,12 @@ final class BoundedOplog implements Oplog {
 
     private void invalidate(List<String> namespaces) {
         append(Kind.INVALIDATE, "", new Document(OplogEntry.TARGETS, namespaces));
+    }
+
+    private void record(Kind kind, OplogH2Collection collection, Document body) {
+        if (!isIgnored(collection.getFullName())) {
+            append(kind, collection.getFullName(), body.append(OplogEntry.UUID, collection.uuid()));
+        }
     }
 
     private void append(Kind kind, String namespace, Document body) {

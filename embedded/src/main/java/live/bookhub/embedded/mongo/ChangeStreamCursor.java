@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.backend.AbstractCursor;
-import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.Document;
+import live.bookhub.embedded.mongo.pipeline.DocumentPipeline;
 
 /**
  * An open change stream: a position in the oplog and the events read past it but not yet returned.
@@ -26,14 +26,14 @@ final class ChangeStreamCursor extends AbstractCursor {
     private final ChangeStreamSpec spec;
     private final OplogStore store;
     private final ChangeEventFactory events;
-    private final Aggregation pipeline;
+    private final DocumentPipeline pipeline;
     private final Deque<PositionedEvent> ready = new ArrayDeque<>();
     private long scanned;
     private long returned;
     private boolean invalidated;
 
     ChangeStreamCursor(long id, ChangeStreamSpec spec, OplogStore store, ChangeEventFactory events,
-                       Aggregation pipeline, long start) {
+                       DocumentPipeline pipeline, long start) {
         super(id);
         this.spec = spec;
         this.store = store;
@@ -86,21 +86,27 @@ final class ChangeStreamCursor extends AbstractCursor {
                 return;
             }
             for (OplogEntry entry : entries) {
-                scanned = entry.position();
                 if (spec.sees(entry)) {
-                    offer(entry);
-                    if (entry.kind() == OplogEntry.Kind.INVALIDATE) {
-                        invalidated = true;
-                        return;
-                    }
+                    offer(entry); // may fail: then the position stays, and every later read fails alike
+                }
+                scanned = entry.position();
+                if (entry.kind() == OplogEntry.Kind.INVALIDATE && spec.sees(entry)) {
+                    invalidated = true;
+                    return;
                 }
             }
         }
     }
 
+    /** The event through the stream's pipeline, which may drop it but not change its resume token. */
     private void offer(OplogEntry entry) {
         Document event = events.event(entry, spec);
-        List<Document> passed = pipeline.getStages().isEmpty() ? List.of(event) : pipeline.runStages(Stream.of(event));
+        List<Document> passed = pipeline.isEmpty() ? List.of(event) : pipeline.apply(Stream.of(event)).toList();
+        for (Document document : passed) {
+            if (!event.get("_id").equals(document.get("_id"))) {
+                throw ChangeStreamErrors.resumeTokenModified();
+            }
+        }
         passed.forEach(document -> ready.add(new PositionedEvent(entry.position(), document)));
     }
 

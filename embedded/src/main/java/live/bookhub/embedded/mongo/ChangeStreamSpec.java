@@ -9,21 +9,30 @@ import live.bookhub.embedded.mongo.OplogEntry.Kind;
 
 /**
  * What one change stream asked for: its scope (a collection, a database, or the whole cluster),
- * where it starts, and which document images its events carry.
+ * where it starts, which document images its events carry, and whether it shows DDL events.
  *
- * @param collection null for a database or cluster stream
- * @param database   null for a cluster stream
+ * @param collection         null for a database or cluster stream
+ * @param database           null for a cluster stream
+ * @param showExpandedEvents create, createIndexes, dropIndexes and modify events, and collectionUUID
  */
-record ChangeStreamSpec(String database, String collection, FullDocument fullDocument, boolean preImageField,
-                        ResumeToken resumeAfter, ResumeToken startAfter, BsonTimestamp startAtOperationTime) {
+record ChangeStreamSpec(String database, String collection, FullDocument fullDocument, Image preImage,
+                        boolean showExpandedEvents, ResumeToken resumeAfter, ResumeToken startAfter,
+                        BsonTimestamp startAtOperationTime) {
 
     enum FullDocument {
         /** Inserts and replaces carry the document, updates none. */
         DEFAULT,
         /** Updates carry the document as it is when the event is read, or null when it is gone. */
         UPDATE_LOOKUP,
-        /** Post-images are never recorded here, so updates carry null, as on MongoDB without them. */
-        WHEN_AVAILABLE
+        /** Updates carry their post-image where the collection keeps images, else null. */
+        WHEN_AVAILABLE,
+        /** Updates carry their post-image; an update without one fails the stream (NoMatchingDocument). */
+        REQUIRED
+    }
+
+    /** {@code fullDocumentBeforeChange}: the pre-image of updates, replaces and deletes. */
+    enum Image {
+        OFF, WHEN_AVAILABLE, REQUIRED
     }
 
     static ChangeStreamSpec parse(Document options, String database, String collection) {
@@ -37,37 +46,36 @@ record ChangeStreamSpec(String database, String collection, FullDocument fullDoc
             throw ChangeStreamErrors.badValue("startAtOperationTime must be a timestamp, got " + startAt);
         }
         return new ChangeStreamSpec(database, collection, fullDocument(options.get("fullDocument")),
-                preImageField(options.get("fullDocumentBeforeChange")),
+                preImage(options.get("fullDocumentBeforeChange")), Boolean.TRUE.equals(options.get("showExpandedEvents")),
                 options.containsKey("resumeAfter") ? ResumeToken.parse(options.get("resumeAfter")) : null,
                 options.containsKey("startAfter") ? ResumeToken.parse(options.get("startAfter")) : null,
                 (BsonTimestamp) startAt);
     }
 
     private static FullDocument fullDocument(Object value) {
-        if (value == null || "default".equals(value)) {
-            return FullDocument.DEFAULT;
-        } else if ("updateLookup".equals(value)) {
-            return FullDocument.UPDATE_LOOKUP;
-        } else if ("whenAvailable".equals(value)) {
-            return FullDocument.WHEN_AVAILABLE;
-        }
-        throw ChangeStreamErrors.badValue("unsupported fullDocument '" + value
-                + "': this server records no post-images (supported: default, updateLookup, whenAvailable)");
+        return switch (value == null ? "default" : String.valueOf(value)) {
+            case "default" -> FullDocument.DEFAULT;
+            case "updateLookup" -> FullDocument.UPDATE_LOOKUP;
+            case "whenAvailable" -> FullDocument.WHEN_AVAILABLE;
+            case "required" -> FullDocument.REQUIRED;
+            default -> throw ChangeStreamErrors.badValue("'" + value + "' is not a valid value for fullDocument"
+                    + " (default, updateLookup, whenAvailable, required)");
+        };
     }
 
-    private static boolean preImageField(Object value) {
-        if (value == null || "off".equals(value)) {
-            return false;
-        } else if ("whenAvailable".equals(value)) {
-            return true;
-        }
-        throw ChangeStreamErrors.badValue("unsupported fullDocumentBeforeChange '" + value
-                + "': this server records no pre-images (supported: off, whenAvailable)");
+    private static Image preImage(Object value) {
+        return switch (value == null ? "off" : String.valueOf(value)) {
+            case "off" -> Image.OFF;
+            case "whenAvailable" -> Image.WHEN_AVAILABLE;
+            case "required" -> Image.REQUIRED;
+            default -> throw ChangeStreamErrors.badValue("'" + value + "' is not a valid value for fullDocumentBeforeChange"
+                    + " (off, whenAvailable, required)");
+        };
     }
 
     /** Whether an oplog entry shows up on this stream (invalidations included, no-ops never). */
     boolean sees(OplogEntry entry) {
-        if (entry.kind() == Kind.NOOP) {
+        if (entry.kind() == Kind.NOOP || (entry.kind().isExpanded() && !showExpandedEvents)) {
             return false;
         }
         if (entry.kind() == Kind.INVALIDATE) {

@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.CursorNotFoundException;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import live.bookhub.embedded.mongo.OplogEntry.Kind;
+import live.bookhub.embedded.mongo.pipeline.DocumentPipeline;
 
 /**
  * Opens change-stream cursors ({@code aggregate} with a leading {@code $changeStream}) on a
@@ -61,8 +62,11 @@ final class ChangeStreams {
 
         MongoDatabase database = databases.resolve(databaseName);
         MongoCollection<?> collection = collectionName == null ? null : database.resolveCollection(collectionName, false);
-        Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), databases, database, collection, oplog);
-        rest.validate(query);
+        if (!(query.get("cursor") instanceof Document)) {
+            throw new MongoServerError(9, "FailedToParse", "The 'cursor' option is required, except for aggregate with the explain argument");
+        }
+        DocumentPipeline rest = DocumentPipeline.forChangeStream(pipeline.subList(1, pipeline.size()),
+                stages -> Aggregation.fromPipeline(stages, databases, database, collection, oplog));
 
         ChangeStreamCursor cursor = new ChangeStreamCursor(cursors.generateCursorId(), spec, oplog.store(), events, rest, start);
         Object batchSize = ((Document) query.getOrDefault("cursor", new Document())).get("batchSize");

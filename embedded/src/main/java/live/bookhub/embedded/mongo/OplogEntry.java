@@ -18,13 +18,27 @@ import io.netty.buffer.Unpooled;
 record OplogEntry(long position, Instant wall, Kind kind, String ns, Document body) {
 
     enum Kind {
-        INSERT("i"), UPDATE("u"), REPLACE("r"), DELETE("d"), DROP("drop"), RENAME("rename"),
-        DROP_DATABASE("dropDatabase"), INVALIDATE("invalidate"), NOOP("n");
+        INSERT("i", "insert"), UPDATE("u", "update"), REPLACE("r", "replace"), DELETE("d", "delete"), DROP("drop"),
+        RENAME("rename"),
+        DROP_DATABASE("dropDatabase"), INVALIDATE("invalidate"), NOOP("n"),
+        /* Shown only to change streams with showExpandedEvents. */
+        CREATE("create"), CREATE_INDEXES("createIndexes"), DROP_INDEXES("dropIndexes"), MODIFY("modify");
+
+        boolean isExpanded() {
+            return this == CREATE || this == CREATE_INDEXES || this == DROP_INDEXES || this == MODIFY;
+        }
 
         final String code;
+        /** The change event's operationType. */
+        final String operationType;
+
+        Kind(String code, String operationType) {
+            this.code = code;
+            this.operationType = operationType;
+        }
 
         Kind(String code) {
-            this.code = code;
+            this(code, code);
         }
 
         static Kind of(String code) {
@@ -38,6 +52,13 @@ record OplogEntry(long position, Instant wall, Kind kind, String ns, Document bo
     static final String ID = "id";
     static final String UPDATE_DESCRIPTION = "updateDescription";
     static final String TO = "to";
+    /** The document before and after an update, replace or delete, kept where the collection has images. */
+    static final String PRE_IMAGE = "pre";
+    static final String POST_IMAGE = "post";
+    /** The collection's UUID, on every entry about one collection. */
+    static final String UUID = "ui";
+    /** What a DDL entry did: the index specs, the collMod options, the new collection's options. */
+    static final String DESCRIPTION = "operationDescription";
     /** Namespaces ("db.coll", or "db" for a database) whose streams end at an INVALIDATE entry. */
     static final String TARGETS = "targets";
 

@@ -2,91 +2,143 @@ package live.bookhub.embedded.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
- * An H2 collection whose findAndModify (findOneAndUpdate/Replace/Delete, upserts included) reaches
- * the oplog: mongo-java-server writes those without telling it. The writes are noted as they
- * happen, under the collection's lock, and reported before the lock is released.
+ * An H2 collection that records each write in the oplog as it stores it, under the collection's
+ * lock, with the document before and after: whatever the path (insert, update, findAndModify,
+ * upsert, delete), the oplog hears of exactly the writes that happened. It also applies pipeline
+ * updates ({@link PipelineUpdate}), which mongo-java-server does not know.
  */
 final class OplogH2Collection extends H2Collection {
 
-    private sealed interface Write permits Inserted, Updated, Deleted {
-    }
+    private static final String ID = "_id";
+    /** Meta-map keys: whether change streams get pre- and post-images of this collection; its UUID. */
+    private static final String IMAGES_KEY = "changeStreamPreAndPostImages";
+    private static final String UUID_KEY = "uuid";
 
-    private record Inserted(Document document) implements Write {
-    }
-
-    private record Updated(Object id) implements Write {
-    }
-
-    private record Deleted(Object id) implements Write {
-    }
-
-    private final Supplier<Oplog> oplog;
-    /** Non-null only inside findAndModify; guarded by this collection's monitor. */
-    private List<Write> noted;
+    /** Null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
+    private final Supplier<BoundedOplog> oplog;
+    private final MVMap<String, Object> metaMap;
+    /** The update being applied, which tells a replacement from an update; guarded by this collection's monitor. */
+    private Document currentUpdate;
 
     OplogH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
-                      Supplier<Oplog> oplog) {
+                      Supplier<BoundedOplog> oplog) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.oplog = oplog;
+        this.metaMap = metaMap;
+        metaMap.putIfAbsent(UUID_KEY, UUID.randomUUID());
+    }
+
+    /** Like MongoDB's collection UUID: given at creation, kept across renames and restarts. */
+    UUID uuid() {
+        return (UUID) metaMap.get(UUID_KEY);
+    }
+
+    boolean keepsImages() {
+        return Boolean.TRUE.equals(metaMap.get(IMAGES_KEY));
+    }
+
+    void keepImages(boolean enabled) {
+        metaMap.put(IMAGES_KEY, enabled);
     }
 
     @Override
-    public synchronized Document findAndModify(Document query) {
-        noted = new ArrayList<>();
-        Document result;
-        List<Write> writes = noted;
-        try {
-            result = super.findAndModify(query);
-        } finally {
-            noted = null;
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean multi, boolean upsert, Oplog unused) {
+        PipelineUpdate pipeline = PipelineUpdate.in(update);
+        if (pipeline == null) {
+            return applying(update, () -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, unused));
         }
-        Document selector = (Document) query.getOrDefault("query", new Document());
-        for (Write write : writes) {
-            if (write instanceof Inserted inserted) {
-                oplog.get().handleInsert(getFullName(), List.of(inserted.document()));
-            } else if (write instanceof Updated updated) {
-                oplog.get().handleUpdate(getFullName(), selector, (Document) query.get("update"), List.of(updated.id()));
-            } else if (write instanceof Deleted deleted) {
-                oplog.get().handleDelete(getFullName(), selector, List.of(deleted.id()));
-            }
+        List<Document> matched = new ArrayList<>();
+        handleQuery(selector, 0, multi ? 0 : 1).forEach(matched::add);
+        int modified = 0;
+        for (Document document : matched) {
+            Document replacement = pipeline.apply(document);
+            Document result = applying(update, () -> super.updateDocuments(new Document(ID, document.get(ID)), replacement,
+                    ArrayFilters.empty(), false, false, unused));
+            modified += ((Number) result.get("nModified")).intValue();
+        }
+        Document result = new Document("n", matched.size()).append("nModified", modified);
+        if (matched.isEmpty() && upsert) {
+            Document created = pipeline.apply(PipelineUpdate.seed(selector));
+            created.putIfAbsent(ID, new ObjectId());
+            addDocument(created);
+            result.append("upserted", created.get(ID));
         }
         return result;
     }
 
     @Override
+    public synchronized Document findAndModify(Document query) {
+        Document update = (Document) query.get("update");
+        PipelineUpdate pipeline = PipelineUpdate.in(update);
+        if (pipeline == null) {
+            return applying(update, () -> super.findAndModify(query));
+        }
+        // The pipeline needs the document it updates: pick it as findAndModify would, then replace just it.
+        Document selector = (Document) query.getOrDefault("query", new Document());
+        Document target = null;
+        Document pick = new Document("query", selector).append("orderby", query.get("sort"));
+        for (Document document : handleQuery(pick, 0, 1)) {
+            target = document;
+        }
+        Document narrowed = new Document(query);
+        narrowed.remove("sort");
+        if (target != null) {
+            narrowed.put("query", new Document(ID, target.get(ID)));
+        }
+        narrowed.put("update", pipeline.apply(target != null ? target : PipelineUpdate.seed(selector)));
+        return applying(update, () -> super.findAndModify(narrowed));
+    }
+
+    @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
-        note(new Updated(newDocument.get(getIdField())));
+        boolean replacement = currentUpdate != null && UpdateDescriptions.isReplacement(currentUpdate);
+        record(log -> log.recordUpdate(this, oldDocument, newDocument, replacement));
     }
 
     @Override
     public synchronized void addDocument(Document document) {
         super.addDocument(document);
-        note(new Inserted(document));
+        record(log -> log.recordInsert(this, document));
     }
 
     @Override
     public synchronized void removeDocument(Document document) {
         super.removeDocument(document);
-        note(new Deleted(document.get(getIdField())));
+        record(log -> log.recordDelete(this, document));
     }
 
-    private void note(Write write) {
-        if (noted != null) {
-            noted.add(write);
+    private void record(Consumer<BoundedOplog> write) {
+        BoundedOplog log = oplog.get();
+        if (log != null) {
+            write.accept(log);
+        }
+    }
+
+    private Document applying(Document update, Supplier<Document> write) {
+        currentUpdate = update;
+        try {
+            return write.get();
+        } finally {
+            currentUpdate = null;
         }
     }
 }

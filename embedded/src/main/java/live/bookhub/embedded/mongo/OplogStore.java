@@ -83,6 +83,15 @@ final class OplogStore {
         return result;
     }
 
+    /** Up to {@code limit} entries before {@code position}, newest first. */
+    List<OplogEntry> readBefore(long position, int limit) {
+        List<OplogEntry> result = new ArrayList<>();
+        for (Long key = entries.lowerKey(position); key != null && result.size() < limit; key = entries.lowerKey(key)) {
+            result.add(OplogEntry.fromBson(entries.get(key)));
+        }
+        return result;
+    }
+
     void append(OplogEntry entry) {
         byte[] bytes = entry.toBson();
         entries.put(entry.position(), bytes);

@@ -3,20 +3,19 @@ package live.bookhub.embedded.mongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Builds MongoDB's {@code updateDescription} from an operator update and the post-image: the touched
- * paths with their values after the update, and the removed paths. The pre-image is gone by the
- * time the oplog hears of the update, so array changes report the whole new array under the path
- * the operator named (MongoDB may report {@code "tags.3"} instead; both say what changed).
+ * Builds MongoDB's {@code updateDescription} by comparing a document before and after an update, as
+ * MongoDB 5+ does for its delta oplog entries (operator and pipeline updates alike): fields that
+ * changed or appeared with their new values, a changed sub-document by its changed paths
+ * ({@code "address.city"}), and the removed paths. A changed array is reported whole under its path
+ * (MongoDB may report {@code "tags.3"} and {@code truncatedArrays} instead; both say what changed). A
+ * field set to the value it had is no change, as on MongoDB.
  */
 final class UpdateDescriptions {
-
-    private static final Set<String> SETTING_OPERATORS = Set.of("$set", "$inc", "$mul", "$min", "$max",
-            "$currentDate", "$push", "$addToSet", "$pop", "$pull", "$pullAll", "$bit");
 
     private UpdateDescriptions() {
     }
@@ -26,56 +25,30 @@ final class UpdateDescriptions {
         return update.keySet().stream().noneMatch(key -> key.startsWith("$"));
     }
 
-    static Document of(Document update, Document postImage) {
+    static Document of(Document before, Document after) {
         Document updatedFields = new Document();
         List<String> removedFields = new ArrayList<>();
-        for (Map.Entry<String, Object> operator : update.entrySet()) {
-            Document operand = (Document) operator.getValue();
-            for (String path : operand.keySet()) {
-                switch (operator.getKey()) {
-                    case "$unset" -> removedFields.add(path);
-                    case "$rename" -> {
-                        removedFields.add(path);
-                        String target = (String) operand.get(path);
-                        copyValue(postImage, target, updatedFields);
-                    }
-                    default -> {
-                        if (SETTING_OPERATORS.contains(operator.getKey())) {
-                            String touched = withoutPositionalParts(path);
-                            copyValue(postImage, touched, updatedFields);
-                        }
-                    }
-                }
-            }
-        }
+        compare("", before, after, updatedFields, removedFields);
         return new Document()
                 .append("updatedFields", updatedFields)
                 .append("removedFields", removedFields)
                 .append("truncatedArrays", List.of());
     }
 
-    /** "items.$.qty" and "items.$[i].qty" name an element only known to the matcher: report the array. */
-    private static String withoutPositionalParts(String path) {
-        int positional = path.indexOf(".$");
-        return positional < 0 ? path : path.substring(0, positional);
-    }
-
-    /** Copies the post-update value at {@code path}, null included; a path that no longer exists is skipped. */
-    private static void copyValue(Document postImage, String path, Document updatedFields) {
-        Object current = postImage;
-        for (String part : path.split("\\.")) {
-            if (current instanceof Document document && document.containsKey(part)) {
-                current = document.get(part);
-            } else if (current instanceof List<?> list && isIndex(part) && Integer.parseInt(part) < list.size()) {
-                current = list.get(Integer.parseInt(part));
+    private static void compare(String prefix, Document before, Document after, Document updatedFields,
+                                List<String> removedFields) {
+        before.keySet().stream().filter(field -> !after.containsKey(field)).forEach(field -> removedFields.add(prefix + field));
+        for (Map.Entry<String, Object> field : after.entrySet()) {
+            String path = prefix + field.getKey();
+            Object old = before.get(field.getKey());
+            if (before.containsKey(field.getKey()) && Objects.equals(old, field.getValue())) {
+                continue;
+            }
+            if (old instanceof Document oldDocument && field.getValue() instanceof Document newDocument) {
+                compare(path + ".", oldDocument, newDocument, updatedFields, removedFields);
             } else {
-                return;
+                updatedFields.put(path, field.getValue());
             }
         }
-        updatedFields.put(path, current);
-    }
-
-    private static boolean isIndex(String part) {
-        return !part.isEmpty() && part.length() < 10 && part.chars().allMatch(Character::isDigit);
     }
 }

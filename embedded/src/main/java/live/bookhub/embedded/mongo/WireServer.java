@@ -1,8 +1,11 @@
 package live.bookhub.embedded.mongo;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -13,7 +16,6 @@ import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
 import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
-import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -26,11 +28,14 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import live.bookhub.embedded.mongo.errors.ErrorReplyHandler;
+import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 
 /**
  * The MongoDB-wire listener over the H2 backend with the bounded oplog: MongoServer's Netty pipeline
- * with {@link AwaitDataHandler} in front of the request handler (MongoServer builds its pipeline
- * inline, so it cannot be extended there). Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
+ * with handlers of ours in front of the request handler (MongoServer builds its pipeline inline, so it
+ * cannot be extended there): a decoder that tolerates exhaustAllowed, error labels on error replies,
+ * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
  */
 public final class WireServer implements AutoCloseable {
 
@@ -51,21 +56,28 @@ public final class WireServer implements AutoCloseable {
      * @param mvStoreFile       the MVStore file holding data and oplog, or null to keep both in memory
      * @param oplogMaxSizeBytes the oplog's cap; the oldest entries go first
      * @param version           what the server reports to clients (mongosh 2.x wants wire version 9 or more)
+     * @param testCommands      whether {@code configureFailPoint} exists; only on a loopback address
      */
-    public static WireServer start(String host, int port, Path mvStoreFile, long oplogMaxSizeBytes, MongoVersion version) {
+    public static WireServer start(String host, int port, Path mvStoreFile, long oplogMaxSizeBytes, MongoVersion version,
+                                   boolean testCommands) {
+        if (testCommands && !isLoopback(host)) {
+            throw new IllegalArgumentException("test commands (configureFailPoint) are refused on " + host
+                    + ": they let any client break the server, so only loopback addresses may have them");
+        }
         MVStore mvStore = MVStore.open(mvStoreFile == null ? null : mvStoreFile.toString());
         OplogH2Backend backend = new OplogH2Backend(mvStore, oplogMaxSizeBytes);
         backend.version(version);
         try {
             backend.enableOplog();
-            return new WireServer(backend, host, port);
+            return new WireServer(backend, host, port, testCommands ? FailPointHandler.forOneServer() : null);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
         }
     }
 
-    private WireServer(OplogH2Backend backend, String host, int port) {
+    /** @param failPoints the fail point handlers of this server's connections, or null without test commands */
+    private WireServer(OplogH2Backend backend, String host, int port, Supplier<FailPointHandler> failPoints) {
         this.backend = backend;
         try {
             serverChannel = new ServerBootstrap()
@@ -78,8 +90,14 @@ public final class WireServer implements AutoCloseable {
                         @Override
                         public void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
-                                    new MongoWireProtocolHandler(), new AwaitDataHandler(backend),
-                                    new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+                                    new ExhaustTolerantProtocolHandler(), new ErrorReplyHandler(backend::isChangeStreamCommand,
+                                    backend.member()::topologyVersion));
+                            if (failPoints != null) {
+                                channel.pipeline().addLast(failPoints.get());
+                            }
+                            channel.pipeline().addLast(new AwaitableHelloHandler(backend.member()), new AwaitDataHandler(backend),
+                                    new MongoDatabaseHandler(backend, clients),
+                                    new MongoExceptionHandler());
                         }
                     })
                     .bind().syncUninterruptibly().channel();
@@ -103,6 +121,14 @@ public final class WireServer implements AutoCloseable {
         shutDownEventLoops();
         backend.close();
         log.info("MongoDB-wire server on port {} stopped", port);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private void shutDownEventLoops() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -146,7 +147,7 @@ class ChangeEventShapeTest {
         return mongo.books().watch().fullDocument(fullDocument).maxAwaitTime(200, TimeUnit.MILLISECONDS).cursor();
     }
 
-    static <T> T next(MongoChangeStreamCursor<T> cursor) {
+    static <T> T next(MongoCursor<T> cursor) {
         for (int attempt = 0; attempt < 50; attempt++) {
             T next = cursor.tryNext();
             if (next != null) {

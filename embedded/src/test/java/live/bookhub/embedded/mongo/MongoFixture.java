@@ -26,6 +26,11 @@ final class MongoFixture implements AutoCloseable {
         return new MongoFixture(EmbeddedMongo.start(0, null));
     }
 
+    /** In memory, with {@code configureFailPoint}. */
+    static MongoFixture withTestCommands() {
+        return new MongoFixture(EmbeddedMongo.start(0, null, EmbeddedMongo.Options.defaults().withTestCommands()));
+    }
+
     static MongoFixture start(Path dataDir, EmbeddedMongo.Options options) {
         return new MongoFixture(EmbeddedMongo.start(0, dataDir, options));
     }
@@ -36,6 +41,12 @@ final class MongoFixture implements AutoCloseable {
 
     MongoCollection<Document> books() {
         return db().getCollection("books");
+    }
+
+    /** Turns the failCommand fail point on in {@code mode} with {@code data}; returns the reply. */
+    Document failCommand(Object mode, Document data) {
+        return client.getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+                .append("mode", mode).append("data", data));
     }
 
     @Override
