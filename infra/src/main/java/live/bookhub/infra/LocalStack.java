@@ -84,7 +84,8 @@ public final class LocalStack implements AutoCloseable {
                 "--bookhub.auth.key-dir=" + settings.dataDir().resolve("keys"),
                 "--bookhub.catalog.load-sample=" + settings.sampleCatalog(),
                 // The web app connects to each gateway on the page's own host: ":8081/ws,:8082/ws".
-                "--bookhub.web.gateways=" + String.join(",", settings.gatewayPorts().stream().map(port -> ":" + port + "/ws").toList()))),
+                "--bookhub.web.gateways=" + String.join(",", settings.gatewayPorts().stream().map(port -> ":" + port + "/ws").toList()),
+                nodeName("api"))),
                 log("api"));
     }
 
@@ -92,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceProcess(name, port, settings.javaCommand("change-watcher", List.of(
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + mongoUri(),
-                "--spring.data.redis.url=" + redis.uri())), log(name));
+                "--spring.data.redis.url=" + redis.uri(), nodeName(name))), log(name));
     }
 
     /** Clients on {@code clientPort} ({@code /ws}, {@code /sse}); health and metrics on {@code adminPort}, Spring Boot's own. */
@@ -101,8 +102,13 @@ public final class LocalStack implements AutoCloseable {
                 "--bookhub.gateway.port=" + clientPort,
                 "--server.port=" + adminPort,
                 "--spring.data.redis.url=" + redis.uri(),
-                "--bookhub.gateway.name=" + name,
+                "--bookhub.gateway.name=" + name, nodeName(name),
                 "--bookhub.gateway.jwks-uri=http://127.0.0.1:" + settings.apiPort() + "/.well-known/jwks.json")), log(name));
+    }
+
+    /** The replica's name in JSON log lines ({@code service.node.name}), beside the service's own name. */
+    private static String nodeName(String name) {
+        return "--logging.structured.ecs.service.node-name=" + name;
     }
 
     private ServiceProcess add(ServiceProcess service) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the local stack runs: ports, data folder, the jars' home. {@link #fromEnvironment} reads the
- * variables the README lists; tests build their own with free ports.
+ * Where the local stack runs: ports, data folder, the jars' home, the services' log format.
+ * {@link #fromEnvironment} reads the variables the README lists; tests build their own with free ports.
  *
  * @param home              the project root, where {@code <module>/target/<module>.jar} are
  * @param dataDir           MongoDB's and Redis's data, the dev key pair and the logs live here
@@ -56,7 +56,7 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
                 port(env, "BOOKHUB_MONGO_PORT", "27017"),
                 port(env, "BOOKHUB_REDIS_PORT", "6379"),
                 List.of(env.getOrDefault("BOOKHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")),
-                List.of(),
+                LogFormat.fromEnvironment(env).serviceArgs(),
                 flag(env, "BOOKHUB_SAMPLE_CATALOG", "true"));
     }
 

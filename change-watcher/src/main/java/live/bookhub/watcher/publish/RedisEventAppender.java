@@ -92,12 +92,14 @@ public class RedisEventAppender {
         }
         if (id == null) {
             duplicates.increment();
-            log.debug("skipped change {} of {}: appended already", envelope.token(), source);
+            log.atDebug().addKeyValue("collection", source).addKeyValue("resumeToken", envelope.token())
+                    .log("skipped change {} of {}: appended already", envelope.token(), source);
             return null;
         }
         meters.counter("bookhub.watcher.events.appended", "type", envelope.type()).increment();
         lag.record(Duration.between(envelope.ts(), Instant.now()));
-        log.debug("appended {} {} as {}", envelope.type(), envelope.token(), id);
+        log.atDebug().addKeyValue("collection", source).addKeyValue("resumeToken", envelope.token()).addKeyValue("eventId", id)
+                .log("appended {} {} as {}", envelope.type(), envelope.token(), id);
         return id;
     }
 }

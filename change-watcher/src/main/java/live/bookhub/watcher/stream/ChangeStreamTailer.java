@@ -81,7 +81,8 @@ final class ChangeStreamTailer implements Runnable {
                 }
             }
         }
-        log.info("stopped watching {} at {}", collectionName, position == null ? "its start" : position);
+        log.atInfo().addKeyValue("collection", collectionName).addKeyValue("resumeToken", position)
+                .log("stopped watching {} at {}", collectionName, position == null ? "its start" : position);
     }
 
     /**
@@ -95,7 +96,8 @@ final class ChangeStreamTailer implements Runnable {
         if (newer.isEmpty()) {
             log.info("watching {} from now: no checkpoint and nothing appended yet", collectionName);
         } else {
-            log.info("watching {} after {} (checkpoint {}, last appended {})", collectionName, newer.get(),
+            log.atInfo().addKeyValue("collection", collectionName).addKeyValue("resumeToken", newer.get())
+                    .log("watching {} after {} (checkpoint {}, last appended {})", collectionName, newer.get(),
                     checkpoint.orElse("none"), appended.orElse("none"));
         }
         return newer;
@@ -152,7 +154,8 @@ final class ChangeStreamTailer implements Runnable {
         if (failure == StreamFailure.NOT_LEADER) {
             positioned = false; // another term may have appended meanwhile: read the start position again
         }
-        log.warn("change stream of {} failed, retrying after {} ms from {}: {}", collectionName, pause.toMillis(),
+        log.atWarn().addKeyValue("collection", collectionName).addKeyValue("resumeToken", position)
+                .log("change stream of {} failed, retrying after {} ms from {}: {}", collectionName, pause.toMillis(),
                 position, e.toString());
         if (!sleep(pause)) {
             return false;
@@ -173,7 +176,8 @@ final class ChangeStreamTailer implements Runnable {
         appender.appendReset(collectionName, ResetEnvelopes.historyLost(collectionName, reason,
                 String.valueOf(position), resumed, Instant.now()));
         meters.counter("bookhub.watcher.resets", "collection", collectionName, "reason", reason.wireName()).increment();
-        log.warn("change stream of {} cannot resume after {} ({}): sent sync:reset and resumed from now, after {}",
+        log.atWarn().addKeyValue("collection", collectionName).addKeyValue("resumeToken", resumed).addKeyValue("lostResumeToken", position)
+                .log("change stream of {} cannot resume after {} ({}): sent sync:reset and resumed from now, after {}",
                 collectionName, position, reason.wireName(), resumed);
         position = resumed;
         positioned = true;

@@ -3,17 +3,22 @@ package live.bookhub.embedded.mongo;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * A change stream position as clients see it: {@code {_data: "<16 hex: timestamp><8 hex: deployment>"}}.
- * Upper-case and fixed width so that comparing two tokens as strings orders them like the oplog,
- * which is what the watcher relies on to pick the newer of two positions.
+ * A change stream position as clients see it: {@code {_data: "82<16 hex: timestamp><8 hex: deployment>"}}.
+ * Like MongoDB's, the token is a KeyString that starts with its cluster time (type byte {@code 82},
+ * Timestamp, then its 8 bytes), so a client reads the time of a position the way it does on a replica
+ * set (the watcher's oplog headroom does). Upper-case and fixed width so that comparing two tokens as
+ * strings orders them like the oplog, which is what the watcher relies on to pick the newer of two
+ * positions. Tokens of the earlier form, without the {@code 82}, are still read (stored checkpoints).
  */
 record ResumeToken(long position, int deploymentId) {
 
     static final String DATA = "_data";
-    private static final int LENGTH = 24;
+    private static final String TIMESTAMP_TYPE = "82";
+    private static final int LEGACY_LENGTH = 24;
+    private static final int LENGTH = TIMESTAMP_TYPE.length() + LEGACY_LENGTH;
 
     String data() {
-        return String.format("%016X%08X", position, deploymentId);
+        return String.format(TIMESTAMP_TYPE + "%016X%08X", position, deploymentId);
     }
 
     Document toDocument() {
@@ -24,11 +29,14 @@ record ResumeToken(long position, int deploymentId) {
         if (!(token instanceof Document document) || !(document.get(DATA) instanceof String data)) {
             throw ChangeStreamErrors.badValue("resume token must be a document with a string '_data' field, got " + token);
         }
-        if (data.length() != LENGTH || !data.chars().allMatch(ResumeToken::isHexDigit)) {
-            throw ChangeStreamErrors.badValue("malformed resume token: '" + data + "' is not " + LENGTH + " hex digits");
+        boolean current = data.length() == LENGTH && data.startsWith(TIMESTAMP_TYPE);
+        if (!(current || data.length() == LEGACY_LENGTH) || !data.chars().allMatch(ResumeToken::isHexDigit)) {
+            throw ChangeStreamErrors.badValue("malformed resume token: '" + data + "' is not " + TIMESTAMP_TYPE + " and "
+                    + LEGACY_LENGTH + " hex digits");
         }
-        return new ResumeToken(Long.parseUnsignedLong(data.substring(0, 16), 16),
-                Integer.parseUnsignedInt(data.substring(16), 16));
+        String timeAndDeployment = current ? data.substring(TIMESTAMP_TYPE.length()) : data;
+        return new ResumeToken(Long.parseUnsignedLong(timeAndDeployment.substring(0, 16), 16),
+                Integer.parseUnsignedInt(timeAndDeployment.substring(16), 16));
     }
 
     private static boolean isHexDigit(int c) {

@@ -39,7 +39,9 @@ class ResumeTest {
             assertThat(events.get(i).getClusterTime()).isGreaterThan(events.get(i - 1).getClusterTime());
             assertThat(data(events.get(i).getResumeToken())).isGreaterThan(data(events.get(i - 1).getResumeToken()));
         }
-        assertThat(data(events.get(0).getResumeToken())).matches("[0-9A-F]{24}");
+        // MongoDB's KeyString form: Timestamp type 0x82, then the event's cluster time, which clients read from it
+        assertThat(data(events.get(0).getResumeToken())).matches("82[0-9A-F]{24}")
+                .startsWith(String.format("82%08X%08X", events.get(0).getClusterTime().getTime(), events.get(0).getClusterTime().getInc()));
     }
 
     @Test
@@ -93,7 +95,7 @@ class ResumeTest {
         try (var cursor = mongo.books().watch().maxAwaitTime(200, TimeUnit.MILLISECONDS).cursor()) {
             mongo.books().insertOne(new Document("_id", 0));
             ChangeStreamDocument<Document> first = next(cursor);
-            deployment = data(first.getResumeToken()).substring(16);
+            deployment = data(first.getResumeToken()).substring(18);
             ChangeStreamDocument<Document> latest = first;
             // Increments restart at 1 each second, so "<new second>:0" lies between two entries.
             for (int i = 1; latest.getClusterTime().getTime() == first.getClusterTime().getTime(); i++) {
@@ -102,13 +104,24 @@ class ResumeTest {
             }
             gap = (long) latest.getClusterTime().getTime() << 32;
         }
-        BsonDocument noEntry = token(String.format("%016X", gap) + deployment);
-        BsonDocument future = token(String.format("%016X", gap + (1000L << 32)) + deployment);
+        BsonDocument noEntry = token(String.format("82%016X", gap) + deployment);
+        BsonDocument future = token(String.format("82%016X", gap + (1000L << 32)) + deployment);
 
         assertThatThrownBy(() -> mongo.books().watch().resumeAfter(noEntry).cursor())
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(280));
         assertThatThrownBy(() -> mongo.books().watch().resumeAfter(future).cursor())
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(280));
+    }
+
+    @Test
+    void aTokenOfTheEarlierFormWithoutTheTimestampTypeStillResumes() {
+        BsonDocument token = firstInsertToken();
+        mongo.books().insertOne(new Document("_id", 2));
+
+        try (var resumed = mongo.books().watch().resumeAfter(token(data(token).substring(2)))
+                .maxAwaitTime(200, TimeUnit.MILLISECONDS).cursor()) {
+            assertThat(ids(resumed, 1)).containsExactly(2);
+        }
     }
 
     @Test

@@ -40,7 +40,8 @@ class SendLimit {
             return;
         }
         slowCloses.increment();
-        log.warn("closing slow client {} at {}: more than {} unsent", session.id(), session.position(), properties.sendBufferLimit());
+        ClientLog.about(log.atWarn(), session)
+                .log("closing slow client {} at {}: more than {} unsent", session.id(), session.position(), properties.sendBufferLimit());
         hub.remove(session);
         session.close(CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume");
     }

@@ -3,6 +3,7 @@ package live.bookhub.gateway.connection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.gateway.client.ClientLog;
 import live.bookhub.gateway.client.ClientSession;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.protocol.CloseCodes;
@@ -69,7 +70,7 @@ public class ClientOps {
     /** A client over {@code max-client-frames-per-second}. */
     public void closeFlooding(ClientSession session) {
         policyCloses.increment();
-        log.warn("closing client {}: more than {} frames/s", session.id(), properties.maxClientFramesPerSecond());
+        ClientLog.about(log.atWarn(), session).log("closing client {}: more than {} frames/s", session.id(), properties.maxClientFramesPerSecond());
         hub.remove(session);
         session.close(CloseCodes.POLICY_VIOLATION, "too many frames: at most " + properties.maxClientFramesPerSecond() + " per second");
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.StreamId;
+import live.bookhub.gateway.client.ClientLog;
 import live.bookhub.gateway.client.ClientSession;
 import live.bookhub.gateway.client.ClientSessions;
 import live.bookhub.gateway.client.Resumer;
@@ -64,7 +65,7 @@ public class Connections {
         } catch (RuntimeException e) {
             hub.remove(session);
             admission.release(session.viewer());
-            log.warn("could not open client {}: {}", session.id(), e.toString());
+            ClientLog.about(log.atWarn(), session).log("could not open client {}: {}", session.id(), e.toString());
             transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
             return Optional.empty();
         }
@@ -75,7 +76,7 @@ public class Connections {
         hub.remove(session);
         session.ended();
         admission.release(session.viewer());
-        log.debug("client {} closed at {}", session.id(), session.position());
+        ClientLog.about(log.atDebug(), session).log("client {} closed at {}", session.id(), session.position());
     }
 
     private void start(ClientSession session, ConnectRequest request) {
@@ -102,11 +103,12 @@ public class Connections {
         session.send(GatewayFrame.welcome(identity.name(), session.topics(), start));
         refusals.forEach(session::send);
         gap.ifPresent(reason -> {
-            log.info("client {} cannot resume after {}: {}", id, lastEventId, reason.wireName());
+            ClientLog.about(log.atInfo(), session).addKeyValue("lastEventId", lastEventId)
+                    .log("client {} cannot resume after {}: {}", id, lastEventId, reason.wireName());
             session.send(GatewayFrame.syncReset(reason.wireName(), start));
         });
         resumer.catchUp(session);
-        log.debug("client {} opened, topics {}, from {}", id, session.topics(), start);
+        ClientLog.about(log.atDebug(), session).log("client {} opened, topics {}, from {}", id, session.topics(), start);
     }
 
     private StreamId currentEnd() {
