@@ -32,13 +32,13 @@ final class OplogH2Database extends H2Database {
 
     private final CollectionOptionCommands options = new CollectionOptionCommands(this::collection);
     private final MVStore mvStore;
-    /** Null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
-    private final Supplier<BoundedOplog> oplog;
+    /** Gives null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
+    private final Supplier<BoundedOplog> boundedOplog;
 
-    OplogH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, Supplier<BoundedOplog> oplog) {
+    OplogH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, Supplier<BoundedOplog> boundedOplog) {
         super(databaseName, mvStore, cursorRegistry);
         this.mvStore = mvStore;
-        this.oplog = oplog;
+        this.boundedOplog = boundedOplog;
         super.initializeNamespacesAndIndexes();
     }
 
@@ -48,7 +48,7 @@ final class OplogH2Database extends H2Database {
      */
     @Override
     protected void initializeNamespacesAndIndexes() {
-        if (oplog != null) {
+        if (boundedOplog != null) {
             super.initializeNamespacesAndIndexes();
         }
     }
@@ -101,7 +101,7 @@ final class OplogH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = mvStore.openMap(DATA_PREFIX + fullName);
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
-        return new OplogH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, oplog);
+        return new OplogH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, boundedOplog);
     }
 
     /** A collection created by its first write (or first index): MongoDB records a create too. */
@@ -219,7 +219,7 @@ final class OplogH2Database extends H2Database {
 
     /** Records in the oplog, once it is enabled (the backend opens the stored databases before). */
     private void record(Consumer<BoundedOplog> entry) {
-        BoundedOplog log = oplog.get();
+        BoundedOplog log = boundedOplog.get();
         if (log != null) {
             entry.accept(log);
         }
