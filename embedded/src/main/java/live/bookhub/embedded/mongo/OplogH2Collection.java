@@ -30,7 +30,7 @@ final class OplogH2Collection extends H2Collection {
     private static final String IMAGES_KEY = "changeStreamPreAndPostImages";
     private static final String UUID_KEY = "uuid";
 
-    /** Null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
+    /** Gives null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
     private final Supplier<BoundedOplog> oplog;
     private final MVMap<String, Object> metaMap;
     /** The update being applied, which tells a replacement from an update; guarded by this collection's monitor. */
