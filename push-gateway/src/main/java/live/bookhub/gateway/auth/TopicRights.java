@@ -2,7 +2,7 @@ package live.bookhub.gateway.auth;
 
 import live.bookhub.events.Topics;
 
-/** DESIGN.md's rights: {@code books} anyone; {@code orders:<uid>} that user or an admin; {@code admin} admins. */
+/** Who may read a topic: {@code books} anyone; {@code orders:<uid>} that user or an admin; {@code admin} admins. */
 public final class TopicRights {
 
     private TopicRights() {
