@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,6 +28,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class LoginRateLimiter {
 
     static final String COLLECTION = "login_attempts";
+    private static final Logger log = LoggerFactory.getLogger(LoginRateLimiter.class);
 
     @Document(COLLECTION)
     record Counter(@Id String id, int count, Instant expiresAt) {
@@ -50,7 +53,8 @@ class LoginRateLimiter {
     /** The time to wait when {@code username} has had too many failed logins. */
     Optional<Duration> blockedAccount(String username) {
         Counter failures = mongo.findById("user:" + username, Counter.class);
-        boolean blocked = failures != null && failures.expiresAt().isAfter(clock.instant()) && failures.count() >= limit.perAccount();
+        boolean blocked = failures != null && failures.expiresAt().isAfter(clock.instant())
+                && failures.count() >= limit.perAccount();
         return blocked ? Optional.of(until(failures)) : Optional.empty();
     }
 
@@ -62,23 +66,23 @@ class LoginRateLimiter {
         mongo.remove(Query.query(where("_id").is("user:" + username)), Counter.class);
     }
 
+    /** Counts one in the live window of {@code key}, starting a window when there is none. */
     private Counter count(String key) {
-        FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
         while (true) {
             Instant now = clock.instant();
             Counter counted = mongo.findAndModify(Query.query(where("_id").is(key).and("expiresAt").gt(now)),
-                    new Update().inc("count", 1), returnNew, Counter.class);
+                    new Update().inc("count", 1), FindAndModifyOptions.options().returnNew(true), Counter.class);
             if (counted != null) {
                 return counted;
             }
             try {
-                // No live window: start one, over an expired counter or as a new document. When another
-                // instance started it in between, the insert collides on _id and the loop counts in it.
+                // Over an expired counter or as a new document. When another instance started the
+                // window in between, this insert collides on _id and the next round counts in it.
                 return mongo.findAndModify(Query.query(where("_id").is(key).and("expiresAt").lte(now)),
                         new Update().set("count", 1).set("expiresAt", now.plus(limit.window())),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
             } catch (DuplicateKeyException e) {
-                // counted in the next round
+                log.debug("login window {} was started by another request; counting in it", key);
             }
         }
     }
