@@ -19,8 +19,8 @@ export function StatusChart({ byStatus }: { byStatus: Stats['orders']['byStatus'
         </title>
         {rows.map((row, i) => {
           const x = 10 + i * 78;
-          const ordersHeight = (row.orders / maxOrders) * 140;
-          const revenueHeight = (row.revenue / maxRevenue) * 140;
+          const ordersHeight = (row.orders / maxOrders) * 128;
+          const revenueHeight = (row.revenue / maxRevenue) * 128;
           return (
             <g key={row.status}>
               <rect className="chart__orders" x={x} y={150 - ordersHeight} width={28} height={ordersHeight} />
