@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 /** The production deployment's files in this repository, and broken copies of them for negative cases. */
 final class DeploymentFiles {
 
+    private static Map<String, ServiceJar> jars;
+
     private DeploymentFiles() {
     }
 
@@ -25,9 +27,13 @@ final class DeploymentFiles {
         return home().resolve("infra/kubernetes");
     }
 
-    static Map<String, ServiceJar> jars() {
-        return Map.of("api", ServiceJar.of(home(), "api"), "change-watcher", ServiceJar.of(home(), "change-watcher"),
-                "push-gateway", ServiceJar.of(home(), "push-gateway"));
+    /** Read once per test run: each jar is tens of megabytes of nested jars. */
+    static synchronized Map<String, ServiceJar> jars() {
+        if (jars == null) {
+            jars = Map.of("api", ServiceJar.of(home(), "api"), "change-watcher", ServiceJar.of(home(), "change-watcher"),
+                    "push-gateway", ServiceJar.of(home(), "push-gateway"));
+        }
+        return jars;
     }
 
     /** Copies {@code file} into {@code folder} under the same name, changed by {@code edit}; fails when the edit changes nothing. */
