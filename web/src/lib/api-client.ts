@@ -84,7 +84,7 @@ let renewing: Promise<boolean> | null = null;
 export function renewSession(): Promise<boolean> {
   renewing ??= (async () => {
     try {
-      const response = await send('/auth/refresh', { method: 'POST' });
+      const response = await oneTabAtATime(() => send('/auth/refresh', { method: 'POST' }));
       if (!response.ok) return false;
       const session = await response.json() as Partial<Session>;
       const current = sessionStore.get();
@@ -97,6 +97,15 @@ export function renewSession(): Promise<boolean> {
     }
   })();
   return renewing;
+}
+
+/**
+ * Tabs share the refresh cookie, and the api rotates it on every use: two tabs refreshing with the
+ * same cookie at once would look like a stolen token replayed, and the api would end the session. So
+ * tabs take turns; the one that waited sends the cookie the other one's refresh just set.
+ */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request('bookhub-refresh', work) : work();
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
