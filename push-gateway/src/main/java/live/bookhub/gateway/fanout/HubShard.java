@@ -28,13 +28,10 @@ final class HubShard<S extends Subscriber> {
     /** Events handed out together at most, so one batch never holds the loop for long. */
     private static final int MAX_BATCH = 64;
 
-    private record Reset(OutboundFrame frame, StreamId end) {
-    }
-
     private final EventLoop loop;
     private final Set<S> subscribers = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<S>> byTopic = new ConcurrentHashMap<>();
-    /** Events and resets not yet handed out, in hub order. */
+    /** Events, and actions for every client, not yet handed out, in hub order. */
     private final Queue<Object> waiting = PlatformDependent.newMpscQueue();
     private final AtomicBoolean handOutScheduled = new AtomicBoolean();
     // only touched on the loop
@@ -75,7 +72,12 @@ final class HubShard<S extends Subscriber> {
 
     /** Queues a reset for every client of this shard, in order with the events. */
     void resetAll(OutboundFrame reset, StreamId end) {
-        waiting.add(new Reset(reset, end));
+        inOrder(subscriber -> subscriber.resetTo(reset, end));
+    }
+
+    /** Queues an action for every client of this shard, run on the loop in order with the events. */
+    void inOrder(Consumer<S> action) {
+        waiting.add(action);
         scheduleHandOut();
     }
 
@@ -89,6 +91,7 @@ final class HubShard<S extends Subscriber> {
         }
     }
 
+    @SuppressWarnings("unchecked") // only events and actions on S are queued
     private void handOut() {
         // Cleared before polling: whatever is queued after the last poll schedules the next hand-out.
         handOutScheduled.set(false);
@@ -98,8 +101,8 @@ final class HubShard<S extends Subscriber> {
             count++;
             if (next instanceof Event event) {
                 deliver(event);
-            } else if (next instanceof Reset reset) {
-                subscribers.forEach(subscriber -> subscriber.resetTo(reset.frame(), reset.end()));
+            } else {
+                subscribers.forEach((Consumer<S>) next);
             }
         }
         unflushed.forEach(Subscriber::flushLive);
