@@ -1,16 +1,13 @@
 package live.bookhub.gateway.revocation;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import live.bookhub.events.SessionRevocation;
 import live.bookhub.gateway.client.ClientLog;
 import live.bookhub.gateway.client.ClientSession;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.feed.EventLag;
 import live.bookhub.gateway.protocol.CloseCodes;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import org.slf4j.Logger;
@@ -31,18 +28,14 @@ class Revocations {
     private final Hub<ClientSession> hub;
     private final Counter topicsDropped;
     private final Counter closed;
-    private final Timer lag;
+    private final EventLag lag;
 
     Revocations(Hub<ClientSession> hub, MeterRegistry meters) {
         this.hub = hub;
         this.topicsDropped = revoked(meters, "topics_dropped");
         this.closed = revoked(meters, "closed");
-        this.lag = Timer.builder("bookhub.gateway.revocation.lag")
-                .description("Time from a user's change in MongoDB to a connection of that user losing topics or closed here")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(meters);
+        this.lag = new EventLag(meters, "bookhub.gateway.revocation.lag",
+                "Time from a user's change in MongoDB to a connection of that user losing topics or closed here");
     }
 
     void enforce(SessionRevocation revocation, Event event) {
@@ -70,9 +63,7 @@ class Revocations {
             ClientLog.about(log.atInfo(), session).log("client {}: user {} is {} now ({}): dropped {}", session.id(),
                     revocation.userId(), revocation.role(), event.id(), recheck.dropped());
         }
-        if (event.tsMillis() > 0) {
-            lag.record(Math.max(0, System.currentTimeMillis() - event.tsMillis()), TimeUnit.MILLISECONDS);
-        }
+        lag.record(event, System.currentTimeMillis());
     }
 
     private static Counter revoked(MeterRegistry meters, String action) {
