@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.gateway.support.GatewayTest;
 import live.bookhub.gateway.support.SseClient;
 import live.bookhub.gateway.support.StreamPublisher;
@@ -20,6 +21,7 @@ import live.bookhub.gateway.support.TestInfra;
 import live.bookhub.gateway.support.WsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +34,9 @@ class RevocationIT extends GatewayTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final List<WsClient> clients = new ArrayList<>();
+
+    @Autowired
+    private MeterRegistry meters;
 
     @AfterEach
     void closeClients() {
@@ -104,6 +109,29 @@ class RevocationIT extends GatewayTest {
         assertThat(socket.frames()).noneMatch(RevocationIT::isControl);
         assertThat(someoneElse.isOpen()).isTrue();
         assertThat(prometheus()).contains("bookhub_gateway_revoked_connections_total{action=\"closed\"");
+    }
+
+    @Test
+    void aRevocationPublishedWhileTheGatewaysSubscriptionWasDownIsReadFromTheStreamInItsPlace() {
+        String ada = "ada" + System.nanoTime();
+        WsClient demoted = open("topics=books,admin&access_token=" + TestInfra.API_KEY.token(ada, "admin"));
+        double resubscribes = meters.counter("bookhub.gateway.redis.resubscribes").count();
+        double gapEvents = meters.counter("bookhub.gateway.redis.gap.events").count();
+        String marker = "m" + System.nanoTime();
+        try (StreamPublisher publisher = publisher()) {
+            // Published before Lettuce can notice the kill: pub/sub never carries these to this gateway.
+            publisher.killPubSubClients();
+            publisher.publish("session:revoked", "control", "{\"userId\":\"" + ada + "\",\"reason\":\"demoted\",\"role\":\"customer\"}");
+            publisher.publish("book:low-stock", "admin", "{\"id\":\"" + marker + "\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> meters.counter("bookhub.gateway.redis.resubscribes").count() > resubscribes);
+            publisher.publish("book:updated", "books", "{\"id\":\"" + marker + "\"}");
+        }
+        await().atMost(WAIT).until(() -> topicsReceived(demoted, marker).contains("books"));
+
+        assertThat(meters.counter("bookhub.gateway.redis.gap.events").count() - gapEvents).isGreaterThanOrEqualTo(2);
+        assertThat(demoted.framesOfType("error")).extracting(frame -> frame.path("code").asString() + " " + frame.path("topic").asString())
+                .containsExactly("revoked admin");
+        assertThat(topicsReceived(demoted, marker)).containsExactly("books");
     }
 
     private WsClient open(String query) {
