@@ -4,9 +4,10 @@ test('a session the api no longer accepts drops to signed out cleanly, and priva
   const page = await open();
   await logIn(page, await newCustomer());
 
-  // What an expired or revoked session looks like to the page at its next load: a cookie the api refuses.
-  const [cookie] = await page.context().cookies();
-  await page.context().addCookies([{ ...cookie, value: 'not-a-valid-token' }]);
+  // What an expired or revoked session looks like to the page at its next load: cookies the api refuses
+  // (a valid refresh cookie alone would get the page a new access token, and rightly so).
+  const cookies = await page.context().cookies();
+  await page.context().addCookies(cookies.map((cookie) => ({ ...cookie, value: 'not-a-valid-token' })));
   await page.goto('/orders');
 
   await expect(page).toHaveURL(/\/login\?next=%2Forders$/);
