@@ -16,8 +16,9 @@ import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
- * The clients of one event loop. Events and resets reach them on that loop, in the order the hub got
- * them, while the loops write to their sockets side by side.
+ * The clients of one event loop. Events, resets and other actions for every client (a re-check of
+ * rights) reach them on that loop, in the order the hub got them, while the loops write to their
+ * sockets side by side.
  *
  * <p>When events arrive faster than the loop fans them out, the ones waiting are handed out together
  * and each client's share goes to its socket in one write: the busier the gateway, the less each
