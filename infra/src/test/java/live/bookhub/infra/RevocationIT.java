@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Rights taken away reach open sockets through the pipeline: a demotion in the admin api or in the
- * real mongosh takes {@code admin} away on both gateways within 2 s, a deletion in mongosh closes the
- * user's sockets (4403), and a refresh follows the account as it is now. No frame that any client of
- * these tests receives (the user's, an admin's, an anonymous one's) carries a field of a user's document.
+ * real mongosh takes {@code admin} away on both gateways within 2 s, a deletion in mongosh or a
+ * disabling in the admin api closes the user's sockets (4403), and a refresh follows the account as it
+ * is now. No frame that any client of these tests receives (the user's, an admin's, an anonymous
+ * one's) carries a field of a user's document.
  */
 @SystemTest
 class RevocationIT {
@@ -105,6 +106,20 @@ class RevocationIT {
         }
         assertThat(Api.refresh(baseUrl, dave.refreshCookie()).status()).isEqualTo(401);
         assertThat(clients.get(0).closeCode()).as("the admin watching stays").isNotDone();
+    }
+
+    @Test
+    void disablingAUserInTheAdminApiClosesTheirSocketsWithTheRevokedCodeAndRefusesTheirRefresh() throws Exception {
+        Api.Session erin = Api.signUp(baseUrl, "erin");
+        accounts.add(erin.user());
+        List<LiveClient> sockets = onBothGateways(erin, "books,orders:" + erin.userId());
+
+        admin.changeUser(erin.userId(), Api.json().put("disabled", true));
+
+        for (LiveClient socket : sockets) {
+            assertThat(socket.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4403);
+        }
+        assertThat(Api.refresh(baseUrl, erin.refreshCookie()).status()).isEqualTo(401);
     }
 
     /** A customer made admin through the api, then signed in again: an admin's token and refresh cookie. */
