@@ -2,11 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { applyBookEvent, isBookChange } from '@/features/books/live';
 import { refreshStatsOn } from '@/features/dashboard/live';
 import { applyOrderEvent, isOrderEvent } from '@/features/orders/live';
-import { renewSession } from '@/lib/api-client';
+import { renewOrSignOut } from '@/lib/api-client';
 import type { LiveHandlers } from '@/lib/live/connection';
 import { RefetchScheduler } from '@/lib/live/refetch-scheduler';
 import { accessToken, sessionStore } from '@/lib/session';
 import { tellViewer } from './live-notifications';
+
+/** Topic errors that a renewed session answers. */
+const RENEWING_CODES = new Set(['unauthorized', 'revoked']);
 
 /** The live connection's writes into the query cache: each feature's reducer, and the viewer's toasts. */
 export function createLiveHandlers(client: QueryClient): LiveHandlers {
@@ -25,13 +28,13 @@ export function createLiveHandlers(client: QueryClient): LiveHandlers {
       void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'config' });
     },
     onTopicError(_topic, code) {
-      // The gateway found no valid token for a private topic: the session expired or was revoked.
-      // One renewal per token; if that fails, the page is signed out.
-      if (code !== 'unauthorized' || sessionStore.get().status !== 'signed-in' || renewedFor === accessToken()) return;
+      // The gateway found no valid token for a private topic (`unauthorized`: it expired), or the
+      // account lost the right to it (`revoked`: a demotion). A renewed session carries the role the
+      // account has now, so the topics and the pages follow it; if the api refuses, the page is signed
+      // out. One renewal per token, however many topics were refused.
+      if (!RENEWING_CODES.has(code) || sessionStore.get().status !== 'signed-in' || renewedFor === accessToken()) return;
       renewedFor = accessToken();
-      void renewSession().catch(() => false).then((renewed) => {
-        if (!renewed) sessionStore.set({ status: 'signed-out', expired: true });
-      });
+      void renewOrSignOut().catch(() => false);
     },
   };
 }

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tan
 import { type ReactNode, useMemo, useState } from 'react';
 import { getAppConfigQueryOptions } from '@/config/app-config';
 import { useSession } from '@/features/auth/api/session';
-import { ProblemError, renewSession } from '@/lib/api-client';
+import { ProblemError, renewOrSignOut } from '@/lib/api-client';
 import { LiveProvider } from '@/lib/live/live-context';
 import type { SessionState } from '@/lib/session';
 import { createLiveHandlers } from './live-handlers';
@@ -38,7 +38,7 @@ function Live({ children }: { children: ReactNode }) {
   // Until the session is known the page does not connect, so it does not connect twice.
   const gateways = session.status === 'restoring' ? undefined : config.data?.gateways;
   return (
-    <LiveProvider gateways={gateways} subscription={subscription} handlers={handlers} renewToken={renewSession}>
+    <LiveProvider gateways={gateways} subscription={subscription} handlers={handlers} renewToken={renewOrSignOut}>
       {children}
     </LiveProvider>
   );

@@ -64,13 +64,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     await renewSession();
   }
   let response = await send(path, options);
-  if (response.status === 401 && renewable) {
-    // Refresh once; when that fails too, the session is over and the app shows it signed out.
-    if (await renewSession()) {
-      response = await send(path, options);
-    } else if (sessionStore.get().status === 'signed-in') {
-      sessionStore.set({ status: 'signed-out', expired: true });
-    }
+  if (response.status === 401 && renewable && await renewOrSignOut()) {
+    response = await send(path, options);
   }
   return parse<T>(response);
 }
@@ -97,6 +92,18 @@ export function renewSession(): Promise<boolean> {
     }
   })();
   return renewing;
+}
+
+/**
+ * Renews the session once; when the api refuses, the session is over and the page shows itself
+ * signed out. A lost network is thrown, not taken for a refusal.
+ */
+export async function renewOrSignOut(): Promise<boolean> {
+  const renewed = await renewSession();
+  if (!renewed && sessionStore.get().status === 'signed-in') {
+    sessionStore.set({ status: 'signed-out', expired: true });
+  }
+  return renewed;
 }
 
 /**

@@ -17,7 +17,10 @@ export interface LiveHandlers {
    * subscribed) or a `sync:reset` (history lost). Refetch, then apply events as they come.
    */
   onResync(): void;
-  /** A topic was refused (`unauthorized`, `forbidden`): the connection goes on with the others. */
+  /**
+   * A topic was refused (`unauthorized`, `forbidden`) or taken away (`revoked`: the account lost the
+   * right): the connection goes on with the others.
+   */
   onTopicError?(topic: string, code: string): void;
 }
 
@@ -26,9 +29,11 @@ export interface Subscription {
   token: string | null;
 }
 
-/** Gateway close codes that ask for a different reaction than "back off and retry" (push-gateway README). */
+/** Gateway close codes that ask for a different reaction than "back off and retry" (docs/protocol.md). */
 const DRAINING = 1012;
 const POLICY = 1008;
+/** The account was disabled or deleted: the token is dead, and reconnecting with it is pointless. */
+const REVOKED = 4403;
 /** Ping the gateway this often; a connection that answers nothing until the next ping is dead. */
 const PING_INTERVAL_MS = 20_000;
 
@@ -151,10 +156,24 @@ export class LiveConnection {
       void this.renewToken().catch(() => false).finally(() => this.connect());
       return;
     }
+    if (code === REVOKED) {
+      // Renew first: the api refuses a disabled or deleted account, the page signs out, and the new
+      // session's update() reconnects without a token. The retry only covers a session that did not
+      // change; nothing reconnects with the dead token at once, so there is no storm of refusals.
+      void this.renewToken().catch(() => false).finally(() => {
+        if (!this.socket) this.retryLater();
+      });
+      return;
+    }
     if (code === DRAINING) {
       this.connect();
       return;
     }
+    this.retryLater();
+  }
+
+  private retryLater(): void {
+    if (this.stopped) return;
     this.failures += 1;
     this.setState({ status: statusAfterFailures(this.failures, this.everLive, navigator.onLine) });
     this.retryTimer = setTimeout(() => this.connect(), reconnectDelay(this.failures));

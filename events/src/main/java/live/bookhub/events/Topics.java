@@ -13,6 +13,11 @@ public final class Topics {
      * {@code sync:reset} when history was lost. Clients cannot subscribe to it by name.
      */
     public static final String EVERYONE = "*";
+    /**
+     * The topic of control events ({@code session:revoked}): for the gateways, which act on them,
+     * never for a client. No client can subscribe to it, and no routing reaches one with it.
+     */
+    public static final String CONTROL = "control";
     private static final String ORDERS_PREFIX = "orders:";
     /** A user id is a 24-digit ObjectId hex string in BookHub; anything longer is not a topic. */
     private static final int MAX_LENGTH = 64;

@@ -17,7 +17,7 @@ class TopicsTest {
 
     @Test
     void rejectsAnythingElse() {
-        for (String bad : new String[] {"", "orders:", "book", "orders:a b", "orders:" + "x".repeat(80), "*"}) {
+        for (String bad : new String[] {"", "orders:", "book", "orders:a b", "orders:" + "x".repeat(80), "*", Topics.CONTROL}) {
             assertThat(Topics.isWellFormed(bad)).as(bad).isFalse();
         }
     }

@@ -19,6 +19,6 @@ class WireNameTest {
     @Test
     void eventTypesAreTheContractsTypeNames() {
         assertThat(Arrays.stream(EventType.values()).map(EventType::wireName)).containsExactly(
-                "book:created", "book:updated", "book:deleted", "order:created", "order:updated", "sync:reset");
+                "book:created", "book:updated", "book:deleted", "order:created", "order:updated", "sync:reset", "session:revoked");
     }
 }

@@ -27,7 +27,7 @@ public class GatewayApplication {
         return Clock.systemUTC();
     }
 
-    /** The fan-out of this replica's client sessions; it is also where the live feed hands its events. */
+    /** The fan-out of this replica's client sessions; the live feed hands it every event but the control events. */
     @Bean
     Hub<ClientSession> hub(MeterRegistry meters) {
         return new Hub<>(meters);

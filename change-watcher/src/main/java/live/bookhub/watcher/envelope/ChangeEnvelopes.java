@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns one change of a watched collection into the envelope clients see. A drop or rename of the
  * collection becomes a {@code sync:reset} for everyone; changes that carry no event for clients (an
- * invalidate, an order's delete) map to nothing.
+ * invalidate, an order's delete) map to nothing. A user's document is never an event: a change of
+ * {@code users} is at most a control event for the gateways ({@link UserChanges}).
  */
 public final class ChangeEnvelopes {
 
@@ -32,7 +33,9 @@ public final class ChangeEnvelopes {
 
     public static Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<Document> change) {
         return switch (change.getOperationType()) {
-            case INSERT, UPDATE, REPLACE, DELETE -> documentEvent(collection, change);
+            case INSERT, UPDATE, REPLACE, DELETE -> collection.equals(UserChanges.COLLECTION)
+                    ? UserChanges.toEnvelope(change)
+                    : documentEvent(collection, change);
             case DROP, RENAME, DROP_DATABASE -> Optional.of(ResetEnvelopes.collectionGone(collection, change));
             default -> Optional.empty();
         };

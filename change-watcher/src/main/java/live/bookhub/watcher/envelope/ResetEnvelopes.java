@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The watcher's {@code sync:reset} envelopes, for every client (topic {@value Topics#EVERYONE}): events
  * of a collection were lost, or the collection itself went away, so clients must refetch. {@code data}
- * says which collection and why ({@code reason}), with the positions concerned.
+ * says which collection and why ({@code reason}), with the positions concerned. A reset of
+ * {@code users} concerns control events only, which no client shows: it goes to the gateways
+ * (topic {@value Topics#CONTROL}), so clients do not refetch for nothing.
  */
 public final class ResetEnvelopes {
 
@@ -40,7 +42,7 @@ public final class ResetEnvelopes {
         ObjectNode data = data(collection, reason);
         data.put("lost", lost);
         data.put("resumed", resumed);
-        return reset(ts, resumed, data);
+        return reset(collection, ts, resumed, data);
     }
 
     /** The watched collection was dropped or renamed (or its database dropped). */
@@ -52,14 +54,15 @@ public final class ResetEnvelopes {
                     .put("to", change.getDestinationNamespace().getCollectionName());
             default -> data(collection, Reason.DATABASE_DROPPED);
         };
-        return reset(ChangeEnvelopes.timeOf(change), ResumeTokens.of(change.getResumeToken()), data);
+        return reset(collection, ChangeEnvelopes.timeOf(change), ResumeTokens.of(change.getResumeToken()), data);
     }
 
     private static ObjectNode data(String collection, Reason reason) {
         return JsonNodeFactory.instance.objectNode().put("collection", collection).put("reason", reason.wireName());
     }
 
-    private static Envelope reset(Instant ts, String token, ObjectNode data) {
-        return new Envelope(null, EventType.SYNC_RESET.wireName(), Topics.EVERYONE, ts, token, data, null, null);
+    private static Envelope reset(String collection, Instant ts, String token, ObjectNode data) {
+        String topic = collection.equals(UserChanges.COLLECTION) ? Topics.CONTROL : Topics.EVERYONE;
+        return new Envelope(null, EventType.SYNC_RESET.wireName(), topic, ts, token, data, null, null);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("bookhub.watcher")
 public record WatcherProperties(
         @DefaultValue("bookhub") String database,
-        @DefaultValue({"books", "orders"}) List<String> collections,
+        @DefaultValue({"books", "orders", "users"}) List<String> collections,
         @DefaultValue("" + EventStream.DEFAULT_MAX_LENGTH) long streamMaxLength,
         @DefaultValue("1s") Duration maxAwaitTime,
         @DefaultValue("500") int batchSize,

@@ -217,7 +217,7 @@ class ChangeEnvelopesTest {
         return change("insert", document, null);
     }
 
-    private static ChangeStreamDocument<Document> change(String operation, Document fullDocument, UpdateDescription description) {
+    static ChangeStreamDocument<Document> change(String operation, Document fullDocument, UpdateDescription description) {
         return change(operation, fullDocument, description, new BsonObjectId(BOOK));
     }
 

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import live.bookhub.events.EnvelopeCodec;
@@ -41,11 +43,61 @@ public final class Api {
         return new Api(baseUrl, login.body().path("token").asString());
     }
 
+    /** The password of every customer the tests sign up. */
+    public static final String CUSTOMER_PASSWORD = "correct-horse-battery";
+
     /** Signs up a new customer named {@code name} plus a random suffix; returns the session ({@code token}, {@code user}). */
     public static JsonNode signUpCustomer(String baseUrl, String name) {
+        return expect(201, send(baseUrl, null, "POST", "/api/auth/signup", newAccount(name)));
+    }
+
+    /** {@link #signUpCustomer} as a browser sees it, refresh cookie included. */
+    public static Session signUp(String baseUrl, String name) {
+        return session(exchange(baseUrl, null, "POST", "/api/auth/signup", newAccount(name), Map.of()), 201);
+    }
+
+    private static ObjectNode newAccount(String name) {
         String username = name + UUID.randomUUID().toString().substring(0, 8);
-        return expect(201, send(baseUrl, null, "POST", "/api/auth/signup", json().put("username", username)
-                .put("email", username + "@bookhub.test").put("password", "correct-horse-battery")));
+        return json().put("username", username).put("email", username + "@bookhub.test").put("password", CUSTOMER_PASSWORD);
+    }
+
+    /**
+     * A browser's sign-in as the api answers it: the access token and the refresh cookie.
+     *
+     * @param refreshCookie the {@code bookhub_refresh=…} pair, to send back as a {@code Cookie} header
+     */
+    public record Session(String token, String refreshCookie, JsonNode user) {
+
+        public String userId() {
+            return user.path("id").asString();
+        }
+
+        /** The {@code role} claim of the access token. */
+        public String tokenRole() {
+            String payload = token.split("\\.")[1];
+            return EnvelopeCodec.mapper().readTree(Base64.getUrlDecoder().decode(payload)).path("role").asString();
+        }
+    }
+
+    /** Logs in as a browser would; fails unless the api answers 200. */
+    public static Session login(String baseUrl, String username, String password) {
+        return session(exchange(baseUrl, null, "POST", "/api/auth/login", json().put("username", username).put("password", password),
+                Map.of()), 200);
+    }
+
+    /** {@code POST /api/auth/refresh} with a refresh cookie: the new session, or the refusal's status. */
+    public static Response refresh(String baseUrl, String refreshCookie) {
+        return response(exchange(baseUrl, null, "POST", "/api/auth/refresh", null, Map.of("Cookie", refreshCookie)));
+    }
+
+    /** A refresh that must succeed: the rotated session. */
+    public static Session refreshed(String baseUrl, String refreshCookie) {
+        return session(exchange(baseUrl, null, "POST", "/api/auth/refresh", null, Map.of("Cookie", refreshCookie)), 200);
+    }
+
+    /** {@code PATCH /api/admin/users/{id}}: a role or the disabled flag. */
+    public JsonNode changeUser(String id, ObjectNode change) {
+        return expect(200, send(baseUrl, token, "PATCH", "/api/admin/users/" + id, change));
     }
 
     /** This session's JWT, e.g. for a WebSocket client's {@code access_token}. */
@@ -89,6 +141,24 @@ public final class Api {
     }
 
     private static Response send(String baseUrl, String token, String method, String path, JsonNode body) {
+        return response(exchange(baseUrl, token, method, path, body, Map.of()));
+    }
+
+    private static Session session(HttpResponse<String> response, int status) {
+        JsonNode body = expect(status, response(response));
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("bookhub_refresh="))
+                .map(value -> value.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no bookhub_refresh cookie in " + response.headers().map()));
+        return new Session(body.path("token").asString(), cookie, body.path("user"));
+    }
+
+    private static Response response(HttpResponse<String> response) {
+        JsonNode parsed = response.body().isBlank() ? json() : EnvelopeCodec.mapper().readTree(response.body());
+        return new Response(response.statusCode(), parsed);
+    }
+
+    private static HttpResponse<String> exchange(String baseUrl, String token, String method, String path, JsonNode body,
+                                                 Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
@@ -96,10 +166,9 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isBlank() ? json() : EnvelopeCodec.mapper().readTree(response.body());
-            return new Response(response.statusCode(), parsed);
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -5,11 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import live.bookhub.events.EnvelopeCodec;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +21,11 @@ public final class LiveClient implements AutoCloseable {
 
     private static final Set<String> CONTROL_FRAMES = Set.of("welcome", "error", "pong", "subscribed", "sync:reset");
 
-    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    /** A frame and when it arrived ({@link System#currentTimeMillis()}), to measure a latency against a write's time. */
+    public record Received(JsonNode frame, long atMillis) {
+    }
+
+    private final List<Received> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private WebSocket socket;
 
@@ -37,16 +43,21 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public List<JsonNode> frames() {
-        return List.copyOf(frames);
+        return frames.stream().map(Received::frame).toList();
+    }
+
+    /** The first frame received that matches, with its arrival time. */
+    public Optional<Received> first(Predicate<JsonNode> which) {
+        return frames.stream().filter(received -> which.test(received.frame())).findFirst();
     }
 
     public JsonNode welcome() {
-        return frames.get(0);
+        return frames.get(0).frame();
     }
 
     /** The envelopes received so far, in order. */
     public List<JsonNode> events() {
-        return frames.stream().filter(frame -> !CONTROL_FRAMES.contains(frame.path("type").asString())).toList();
+        return frames().stream().filter(frame -> !CONTROL_FRAMES.contains(frame.path("type").asString())).toList();
     }
 
     /** The envelopes about one document. */
@@ -82,7 +93,7 @@ public final class LiveClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(EnvelopeCodec.mapper().readTree(partial.toString()));
+                frames.add(new Received(EnvelopeCodec.mapper().readTree(partial.toString()), System.currentTimeMillis()));
                 partial.setLength(0);
             }
             webSocket.request(1);

@@ -22,6 +22,11 @@ public record Authentication(Viewer viewer, String rejection, Instant expiresAt)
         return new Authentication(Viewer.ANONYMOUS, reason, null);
     }
 
+    /** The same token, counted as {@code lowered} from now: the user's rights were taken down since it was issued. */
+    public Authentication lowerTo(Viewer lowered) {
+        return new Authentication(lowered, rejection, expiresAt);
+    }
+
     /** Whether the rights this token gave have run out: a connection may not outlive its token. */
     public boolean hasExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);

@@ -26,7 +26,8 @@ import live.bookhub.gateway.protocol.OutboundFrame;
 public final class ClientSession implements Subscriber {
 
     private final String id;
-    private final Authentication authentication;
+    /** Replaced only when the user's rights are lowered (on the loop); read on any thread. */
+    private volatile Authentication authentication;
     private final Transport transport;
     private final SendLimit sendLimit;
     private final DeliveryMetrics metrics;
@@ -57,6 +58,11 @@ public final class ClientSession implements Subscriber {
 
     public Authentication authentication() {
         return authentication;
+    }
+
+    /** The user's rights were lowered: from now on this connection counts as {@code viewer}, for every topic it asks for. */
+    public void lowerRightsTo(Viewer viewer) {
+        authentication = authentication.lowerTo(viewer);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package live.bookhub.gateway.client;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.feed.EventLag;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +21,13 @@ class DeliveryMetrics {
     private final MeterRegistry meters;
     private final ConcurrentHashMap<String, Counter> byType = new ConcurrentHashMap<>();
     private final Counter other;
-    private final Timer lag;
+    private final EventLag lag;
 
     DeliveryMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.other = counter("other");
-        this.lag = Timer.builder("bookhub.gateway.delivery.lag")
-                .description("Time from an event's ts to the gateway writing it to a client's connection")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(meters);
+        this.lag = new EventLag(meters, "bookhub.gateway.delivery.lag",
+                "Time from an event's ts to the gateway writing it to a client's connection");
     }
 
     void delivered(Event event, long nowMillis) {
@@ -42,9 +36,7 @@ class DeliveryMetrics {
             counter = byType.size() < MAX_TYPES ? byType.computeIfAbsent(event.type(), this::counter) : other;
         }
         counter.increment();
-        if (event.tsMillis() > 0) {
-            lag.record(Math.max(0, nowMillis - event.tsMillis()), TimeUnit.MILLISECONDS);
-        }
+        lag.record(event, nowMillis);
     }
 
     private Counter counter(String type) {

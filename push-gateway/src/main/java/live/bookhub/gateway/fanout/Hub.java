@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
 import live.bookhub.gateway.feed.Event;
-import live.bookhub.gateway.feed.EventSink;
 import live.bookhub.gateway.feed.HistoryGap;
 import live.bookhub.gateway.protocol.GatewayFrame;
 
@@ -21,7 +20,7 @@ import live.bookhub.gateway.protocol.GatewayFrame;
  *
  * @param <S> the clients (the gateway's client sessions)
  */
-public class Hub<S extends Subscriber> implements EventSink {
+public class Hub<S extends Subscriber> {
 
     private final Set<S> subscribers = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<EventLoop, HubShard<S>> shards = new ConcurrentHashMap<>();
@@ -101,7 +100,6 @@ public class Hub<S extends Subscriber> implements EventSink {
     }
 
     /** Tells every client to refetch: events it should have had are gone; it continues after {@code end}. */
-    @Override
     public void resetAll(HistoryGap reason, StreamId end) {
         GatewayFrame reset = GatewayFrame.syncReset(reason.wireName(), end);
         shards.values().forEach(shard -> shard.resetAll(reset, end));
@@ -111,8 +109,16 @@ public class Hub<S extends Subscriber> implements EventSink {
      * Hands one live event to every client whose topics it reaches, in the order of the calls (the
      * caller is the one pub/sub thread). Never blocks.
      */
-    @Override
     public void publish(Event event) {
         shards.values().forEach(shard -> shard.publish(event));
+    }
+
+    /**
+     * Runs {@code action} for every client, on the client's event loop, in order with the events: it
+     * sees every event handed to the hub before this call, and none handed after it (a re-check of
+     * rights that no later event may overtake). Never blocks.
+     */
+    public void inOrder(Consumer<S> action) {
+        shards.values().forEach(shard -> shard.inOrder(action));
     }
 }

@@ -16,8 +16,9 @@ import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
- * The clients of one event loop. Events and resets reach them on that loop, in the order the hub got
- * them, while the loops write to their sockets side by side.
+ * The clients of one event loop. Events, resets and other actions for every client (a re-check of
+ * rights) reach them on that loop, in the order the hub got them, while the loops write to their
+ * sockets side by side.
  *
  * <p>When events arrive faster than the loop fans them out, the ones waiting are handed out together
  * and each client's share goes to its socket in one write: the busier the gateway, the less each
@@ -28,13 +29,10 @@ final class HubShard<S extends Subscriber> {
     /** Events handed out together at most, so one batch never holds the loop for long. */
     private static final int MAX_BATCH = 64;
 
-    private record Reset(OutboundFrame frame, StreamId end) {
-    }
-
     private final EventLoop loop;
     private final Set<S> subscribers = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<S>> byTopic = new ConcurrentHashMap<>();
-    /** Events and resets not yet handed out, in hub order. */
+    /** Events, and actions for every client, not yet handed out, in hub order. */
     private final Queue<Object> waiting = PlatformDependent.newMpscQueue();
     private final AtomicBoolean handOutScheduled = new AtomicBoolean();
     // only touched on the loop
@@ -75,7 +73,12 @@ final class HubShard<S extends Subscriber> {
 
     /** Queues a reset for every client of this shard, in order with the events. */
     void resetAll(OutboundFrame reset, StreamId end) {
-        waiting.add(new Reset(reset, end));
+        inOrder(subscriber -> subscriber.resetTo(reset, end));
+    }
+
+    /** Queues an action for every client of this shard, run on the loop in order with the events. */
+    void inOrder(Consumer<S> action) {
+        waiting.add(action);
         scheduleHandOut();
     }
 
@@ -89,6 +92,7 @@ final class HubShard<S extends Subscriber> {
         }
     }
 
+    @SuppressWarnings("unchecked") // only events and actions on S are queued
     private void handOut() {
         // Cleared before polling: whatever is queued after the last poll schedules the next hand-out.
         handOutScheduled.set(false);
@@ -98,8 +102,8 @@ final class HubShard<S extends Subscriber> {
             count++;
             if (next instanceof Event event) {
                 deliver(event);
-            } else if (next instanceof Reset reset) {
-                subscribers.forEach(subscriber -> subscriber.resetTo(reset.frame(), reset.end()));
+            } else {
+                subscribers.forEach((Consumer<S>) next);
             }
         }
         unflushed.forEach(Subscriber::flushLive);

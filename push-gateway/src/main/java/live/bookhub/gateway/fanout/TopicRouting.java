@@ -8,8 +8,8 @@ import live.bookhub.events.Topics;
 /**
  * The one routing rule: which subscriptions an event reaches. An event reaches its own topic, and a
  * user's orders also {@code admin}, so one stream entry serves both the customer and the admins;
- * an event for {@link Topics#EVERYONE} reaches every client whatever it subscribed to. The hub's index
- * and a resuming client's replay both ask here.
+ * an event for {@link Topics#EVERYONE} reaches every client whatever it subscribed to, and a control
+ * event ({@link Topics#CONTROL}) none at all. The hub's index and a resuming client's replay both ask here.
  */
 public final class TopicRouting {
 
@@ -30,6 +30,9 @@ public final class TopicRouting {
         }
         if (topic.equals(Topics.ADMIN)) {
             return ADMIN_ONLY;
+        }
+        if (topic.equals(Topics.CONTROL)) {
+            return List.of();
         }
         return Topics.ordersOwner(topic) != null ? List.of(topic, Topics.ADMIN) : List.of(topic);
     }

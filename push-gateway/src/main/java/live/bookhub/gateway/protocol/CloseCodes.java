@@ -13,6 +13,11 @@ public final class CloseCodes {
     public static final int SERVICE_RESTART = 1012;
     /** The client fell too far behind, the gateway is full, or a resume could not be served now; reconnect and resume. */
     public static final int TRY_AGAIN_LATER = 1013;
+    /**
+     * The user was disabled or deleted: the connection's token is worth nothing now. The client renews
+     * its session (which the api refuses, so it signs out) before it connects again.
+     */
+    public static final int SESSION_REVOKED = 4403;
 
     private CloseCodes() {
     }

@@ -83,6 +83,21 @@ class HubShardTest {
     }
 
     @Test
+    void anActionForEveryClientRunsBetweenTheEventsQueuedBeforeAndAfterIt() {
+        Recorder client = subscribed("books");
+
+        shard.publish(event(1, "books"));
+        shard.inOrder(recorder -> {
+            recorder.received.add("re-checked");
+            shard.unsubscribe(recorder, "books");
+        });
+        shard.publish(event(2, "books"));
+        channel.runPendingTasks();
+
+        assertThat(client.received).containsExactly("1", "re-checked");
+    }
+
+    @Test
     void anUnsubscribedOrRemovedClientGetsNothingMore() {
         Recorder left = subscribed("books");
         Recorder gone = subscribed("books");
