@@ -1,0 +1,82 @@
+package live.bookhub.faults;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A real WebSocket ({@code java.net.http}): pings are answered by the client library, as a browser's are. */
+final class WebSocketLink implements Link {
+
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Listener listener;
+    private volatile WebSocket socket;
+    private volatile boolean closing;
+
+    private WebSocketLink(Listener listener) {
+        this.listener = listener;
+    }
+
+    static Link open(HttpClient http, URI uri, Listener listener) {
+        WebSocketLink link = new WebSocketLink(listener);
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, link.new Frames())
+                .whenComplete((socket, error) -> {
+                    if (error != null) {
+                        link.end(-1);
+                    } else {
+                        link.socket = socket;
+                        if (link.closing) {
+                            socket.abort();
+                        }
+                    }
+                });
+        return link;
+    }
+
+    private void end(int code) {
+        if (ended.compareAndSet(false, true)) {
+            listener.onEnd(code);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        WebSocket current = socket;
+        if (current != null) {
+            current.abort();
+        }
+        end(-1);
+    }
+
+    private final class Frames implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                if (!ended.get()) {
+                    listener.onFrame(frame);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            end(statusCode);
+            return null; // the library answers the close at once
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            end(-1);
+        }
+    }
+}
