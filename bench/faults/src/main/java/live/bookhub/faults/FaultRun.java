@@ -92,7 +92,7 @@ public final class FaultRun implements AutoCloseable {
             System.err.println("faults: " + e.getMessage());
             System.exit(2);
         } catch (Exception e) {
-            System.err.println("faults: the run failed: " + e + " (logs in " + run.dataDir.resolve("logs") + ")");
+            System.err.println("faults: the run failed: " + e + " (logs under " + run.dataDir + ")");
             e.printStackTrace();
             System.exit(1);
         }
@@ -100,7 +100,7 @@ public final class FaultRun implements AutoCloseable {
 
     private String execute(String args) throws Exception {
         String loadAtStart = loadAverage();
-        say("data and logs in " + dataDir + "; load average " + loadAtStart);
+        say("data and logs under " + dataDir + "; load average " + loadAtStart);
         say("starting the stack: MongoDB-wire server, redis-server, api, two watchers, two gateways");
         stack = FaultStack.start(settings, dataDir);
         String apiUrl = stack.local().api().baseUrl();
@@ -122,7 +122,7 @@ public final class FaultRun implements AutoCloseable {
         mongo = MongoClients.create(stack.local().mongoUri());
         apiWriter = new ApiWriter(api, log, settings.apiRate()).start();
         mongoshWriter = MongoshWriter.start(stack.local().mongoUri(), customers.stream().map(ClientFleet.Customer::userId).toList(),
-                settings.mongoshRate(), dataDir, log);
+                settings.mongoshRate(), stack.local().settings().dataDir(), log);
         FaultContext context = new FaultContext(settings, stack, fleet, log, mongo);
         List<PhaseWindow> phases = new ArrayList<>();
         for (String name : settings.faults()) {

@@ -38,7 +38,21 @@ final class FaultStack implements AutoCloseable {
         this.watchers = List.of(new WatcherAdmin(stack.watcher()), second);
     }
 
+    /**
+     * Starts the stack; on a loaded machine a service may miss {@link LocalStack}'s start bound (2 minutes
+     * for the api, which starts alongside all the others), so a failed start is tried once more, in a
+     * fresh folder and on fresh ports.
+     */
     static FaultStack start(FaultSettings settings, Path dataDir) {
+        try {
+            return startOnce(settings, dataDir.resolve("stack"));
+        } catch (IllegalStateException e) {
+            System.out.println("faults: the stack did not start (" + e.getMessage() + "); trying once more");
+            return startOnce(settings, dataDir.resolve("stack-2"));
+        }
+    }
+
+    private static FaultStack startOnce(FaultSettings settings, Path dataDir) {
         StackSettings stackSettings = new StackSettings(settings.home(), dataDir, FreePorts.next(),
                 List.of(FreePorts.next(), FreePorts.next()), List.of(FreePorts.next(), FreePorts.next()), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), JVM,
