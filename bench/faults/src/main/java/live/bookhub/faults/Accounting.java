@@ -16,9 +16,15 @@ import java.util.Map;
  */
 final class Accounting {
 
-    /** The run's figures: a row per phase, and what fits no row. */
-    record Result(List<PhaseFigures> rows, long foreign, long neverWelcomed) {
+    /**
+     * The run's figures: a row per phase, and what fits no row; {@code evidence} names, for the first
+     * clients concerned, the writes lost silently and doubled and what the client received around them.
+     */
+    record Result(List<PhaseFigures> rows, long foreign, long neverWelcomed, String evidence) {
     }
+
+    private static final int EVIDENCE_CLIENTS = 20;
+    private static final int EVIDENCE_WRITES = 5;
 
     private final List<PhaseWindow> phases;
     private final SourceLog log;
@@ -31,6 +37,8 @@ final class Accounting {
     private final long[] outOfOrder;
     private final long[] resets;
     private long foreign;
+    private final StringBuilder evidence = new StringBuilder();
+    private int clientsInEvidence;
 
     private Accounting(List<PhaseWindow> phases, SourceLog log) {
         this.phases = phases;
@@ -68,7 +76,7 @@ final class Accounting {
                     phase.notes()));
         }
         long neverWelcomed = clients.stream().filter(client -> !client.everWelcomed()).count();
-        return new Result(rows, accounting.foreign, neverWelcomed);
+        return new Result(rows, accounting.foreign, neverWelcomed, accounting.evidence.toString());
     }
 
     private void client(FaultClient client, List<Write> certain) {
@@ -82,9 +90,10 @@ final class Accounting {
             resetsBefore[i + 1] = resetsBefore[i] + (keys[i] == Receipts.RESET ? 1 : 0);
         }
         Map<Long, Integer> seen = new HashMap<>();
+        List<String> found = new ArrayList<>();
         Map<String, Deliveries> byCollection = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == Receipts.RESET) {
+            if (keys[i] == Receipts.RESET || keys[i] == Receipts.WELCOME) {
                 continue;
             }
             Write write = keys[i] == Receipts.UNKNOWN ? null : log.get(keys[i]);
@@ -95,6 +104,9 @@ final class Accounting {
             int phase = phaseOf(write.startMs());
             if (seen.merge(write.seq(), 1, Integer::sum) > 1) {
                 doubled[phase]++;
+                if (found.size() < EVIDENCE_WRITES) {
+                    found.add("doubled " + describe(write) + " at receipt " + i + ": " + around(keys, i));
+                }
                 continue;
             }
             if (byCollection.computeIfAbsent(write.collection(), name -> new Deliveries()).add(i, write)) {
@@ -118,11 +130,32 @@ final class Accounting {
             int after = deliveries.firstStartingAfter(write.endMs(), keys.length);
             if (resetsBefore[after] - resetsBefore[before + 1] == 0) {
                 silent[phase]++;
+                if (found.size() < EVIDENCE_WRITES) {
+                    found.add("silently lost " + describe(write) + " between receipts " + before + " and " + after + ": "
+                            + around(keys, Math.max(before, 0)));
+                }
             }
+        }
+        if (!found.isEmpty() && clientsInEvidence++ < EVIDENCE_CLIENTS) {
+            evidence.append(client).append(" (").append(keys.length).append(" receipts)\n");
+            found.forEach(line -> evidence.append("  ").append(line).append('\n'));
         }
         for (long at : client.receipts().resetTimes()) {
             resets[phaseOf(at)]++;
         }
+    }
+
+    private static String describe(Write write) {
+        return write.type() + " #" + write.seq() + " (" + write.source() + ", " + write.startMs() + "-" + write.endMs() + ")";
+    }
+
+    /** The receipts around {@code at}: write numbers, R for a reset, W for a welcome (a new connection). */
+    private static String around(long[] keys, int at) {
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.max(0, at - 3); i < Math.min(keys.length, at + 4); i++) {
+            out.append(i == at ? "[" : "").append(keys[i] == Receipts.RESET ? "R" : keys[i] == Receipts.WELCOME ? "W" : Long.toString(keys[i])).append(i == at ? "] " : " ");
+        }
+        return out.toString().trim();
     }
 
     private int phaseOf(long ms) {

@@ -114,6 +114,7 @@ final class FaultClient {
             case "welcome" -> {
                 welcomed = true;
                 everWelcomed = true;
+                receipts.welcome();
                 failuresInARow = 0;
                 // the epoch of issue 11, once gateways send it: kept, and sent back with every position
                 epoch = frame.hasNonNull("epoch") ? frame.path("epoch").asString() : null;

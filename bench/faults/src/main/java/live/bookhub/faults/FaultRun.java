@@ -148,8 +148,9 @@ public final class FaultRun implements AutoCloseable {
                 : behind + " clients had not received the run's last write " + LAST_WRITE.toSeconds() + " s after it.";
         say(tail);
         Accounting.Result result = Accounting.tally(phases, log, fleet.clients());
+        Files.writeString(dataDir.resolve("evidence.txt"), result.evidence());
         FaultReport report = new FaultReport(settings, ("./bookhub faults " + args).trim(), Instant.now(), loadAtStart, loadAverage(),
-                phases, result, clientMix, tail + " Source log and service logs: " + dataDir + ".");
+                phases, result, clientMix, tail + " Source log, service logs and the evidence of each silent loss and doubled delivery: " + dataDir + ".");
         String text = report.text();
         Path results = settings.home().resolve("bench/results");
         Files.createDirectories(results);

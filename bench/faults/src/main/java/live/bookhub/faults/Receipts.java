@@ -17,6 +17,8 @@ final class Receipts {
     static final long UNKNOWN = -2;
     /** A delete whose write was not yet logged when it arrived: resolved from {@link #pendingDeletes()} at the end. */
     static final long PENDING_DELETE = -3;
+    /** A welcome: where a connection began, for the evidence (no figure counts it). */
+    static final long WELCOME = -4;
 
     private long[] keys = new long[1024];
     private int size;
@@ -30,6 +32,10 @@ final class Receipts {
     synchronized void pendingDelete(String documentId) {
         pendingDeletes.put(size, documentId);
         append(PENDING_DELETE);
+    }
+
+    synchronized void welcome() {
+        append(WELCOME);
     }
 
     synchronized void reset(long atMs) {
