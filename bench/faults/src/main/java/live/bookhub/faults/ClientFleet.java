@@ -37,9 +37,12 @@ final class ClientFleet implements AutoCloseable {
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    ClientFleet(List<IntSupplier> gatewayPorts, EventKeys keys) {
+    private final Refetch refetch;
+
+    ClientFleet(List<IntSupplier> gatewayPorts, EventKeys keys, String apiUrl) {
         this.gatewayPorts = List.copyOf(gatewayPorts);
         this.keys = keys;
+        this.refetch = new Refetch(http, apiUrl);
     }
 
     /** Creates and connects the clients: every {@code 1/sseShare}-th on SSE, a share of them as customers. */
@@ -122,6 +125,10 @@ final class ClientFleet implements AutoCloseable {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    Refetch refetch() {
+        return refetch;
     }
 
     EventKeys keys() {

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One client as a real one behaves: it connects to a gateway, keeps its position (the last event's id,
  * or where a reset told it to go on), and when its connection ends reconnects with backoff — to the
- * other gateway first — and resumes from that position. A reset is where a real client refetches; this
- * one records it.
+ * other gateway first — and resumes from that position. On a reset it refetches, as a real client does,
+ * and the reset is recorded where it came.
  */
 final class FaultClient {
 
@@ -116,18 +116,22 @@ final class FaultClient {
                 everWelcomed = true;
                 receipts.welcome();
                 failuresInARow = 0;
-                // the epoch of issue 11, once gateways send it: kept, and sent back with every position
+                // the stream's epoch (issue 11), where gateways name one: kept, and sent back with every position
                 epoch = frame.hasNonNull("epoch") ? frame.path("epoch").asString() : null;
                 if (position == null) {
-                    position = Position.parse(frame.path("lastEventId").asString(), epoch);
+                    adopt(Position.parse(frame.path("lastEventId").asString(), epoch));
                 }
             }
             case "sync:reset" -> {
                 receipts.reset(System.currentTimeMillis());
+                fleet.refetch().of(token);
+                if (frame.hasNonNull("epoch")) {
+                    epoch = frame.path("epoch").asString(); // a new life of the stream, told to a connected client
+                }
                 if (frame.hasNonNull("id")) {
-                    position = Position.parse(frame.path("id").asString(), epoch); // the watcher's, an envelope
+                    adopt(Position.parse(frame.path("id").asString(), epoch)); // the watcher's, an envelope
                 } else if (frame.hasNonNull("lastEventId")) {
-                    position = Position.parse(frame.path("lastEventId").asString(), epoch);
+                    adopt(Position.parse(frame.path("lastEventId").asString(), epoch));
                 }
             }
             case "error", "pong", "subscribed", "close" -> {
@@ -136,9 +140,18 @@ final class FaultClient {
             default -> {
                 if (frame.hasNonNull("id")) {
                     fleet.keys().record(frame, receipts);
-                    position = Position.parse(frame.path("id").asString(), epoch);
+                    String itsEpoch = frame.hasNonNull("epoch") ? frame.path("epoch").asString() : epoch;
+                    adopt(Position.parse(frame.path("id").asString(), itsEpoch));
                 }
             }
+        }
+    }
+
+    /** Goes on from {@code next}; a position that names its epoch makes that epoch the current one. */
+    private void adopt(Position next) {
+        position = next;
+        if (next.epoch() != null) {
+            epoch = next.epoch();
         }
     }
 

@@ -102,7 +102,7 @@ public final class FaultRun implements AutoCloseable {
         String loadAtStart = loadAverage();
         say("data and logs under " + dataDir + "; load average " + loadAtStart);
         say("starting the stack: MongoDB-wire server, redis-server, api, two watchers, two gateways");
-        stack = FaultStack.start(settings, dataDir);
+        stack = FaultStack.start(settings, dataDir.resolve("stack"));
         String apiUrl = stack.local().api().baseUrl();
         Api api = Api.admin(apiUrl);
         List<ClientFleet.Customer> customers = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class FaultRun implements AutoCloseable {
         awaitStreaming();
         log = new SourceLog(dataDir.resolve("source-log.ndjson"));
         List<IntSupplier> ports = List.of(() -> stack.gateway(0).port(), () -> stack.gateway(1).port());
-        fleet = new ClientFleet(ports, new EventKeys(log));
+        fleet = new ClientFleet(ports, new EventKeys(log), apiUrl);
         fleet.connect(settings, customers);
         int notConnected = fleet.awaitConnected(CONNECT);
         String clientMix = clientMix();
@@ -144,8 +144,9 @@ public final class FaultRun implements AutoCloseable {
         mongoshWriter.close();
         long last = apiWriter.writeSentinel();
         int behind = fleet.awaitReceived(last, LAST_WRITE);
-        String tail = behind == 0 ? "Every client online received the run's last write."
-                : behind + " clients had not received the run's last write " + LAST_WRITE.toSeconds() + " s after it.";
+        String tail = (behind == 0 ? "Every client online received the run's last write."
+                : behind + " clients had not received the run's last write " + LAST_WRITE.toSeconds() + " s after it.")
+                + " " + fleet.refetch().summary() + ".";
         say(tail);
         Accounting.Result result = Accounting.tally(phases, log, fleet.clients());
         Files.writeString(dataDir.resolve("evidence.txt"), result.evidence());

@@ -20,8 +20,8 @@ import live.bookhub.infra.support.WatcherAdmin;
 
 /**
  * The whole local stack as {@code ./bookhub start} runs it ({@link LocalStack}: MongoDB-wire server in
- * this JVM, a real redis-server, the api, two gateways), on free ports, plus a second watcher, and the
- * operations the faults need on it.
+ * this JVM, a real redis-server, the api, a watcher), on free ports and in a fresh folder, with a second
+ * watcher and two gateways, and the operations the faults need on it.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -33,38 +33,33 @@ final class FaultStack implements AutoCloseable {
     /** Processes stopped with SIGSTOP: continued before anything else at the end, or they could not stop. */
     private final Set<Long> paused = ConcurrentHashMap.newKeySet();
 
-    private FaultStack(LocalStack stack, WatcherAdmin second) {
+    private final List<ServiceProcess> gateways;
+
+    private FaultStack(LocalStack stack, WatcherAdmin second, List<ServiceProcess> gateways) {
         this.stack = stack;
         this.watchers = List.of(new WatcherAdmin(stack.watcher()), second);
+        this.gateways = List.copyOf(gateways);
     }
 
     /**
-     * Starts the stack; on a loaded machine a service may miss {@link LocalStack}'s start bound (2 minutes
-     * for the api, which starts alongside all the others), so a failed start is tried once more, in a
-     * fresh folder and on fresh ports.
+     * Starts the stack in two waves: {@link LocalStack} with the api and the first watcher (it gives each
+     * service two minutes, which a loaded machine can miss when every JVM starts at once), then the
+     * second watcher and the two gateways, with a bound of this class's own.
      */
     static FaultStack start(FaultSettings settings, Path dataDir) {
-        try {
-            return startOnce(settings, dataDir.resolve("stack"));
-        } catch (IllegalStateException e) {
-            System.out.println("faults: the stack did not start (" + e.getMessage() + "); trying once more");
-            return startOnce(settings, dataDir.resolve("stack-2"));
-        }
-    }
-
-    private static FaultStack startOnce(FaultSettings settings, Path dataDir) {
-        StackSettings stackSettings = new StackSettings(settings.home(), dataDir, FreePorts.next(),
-                List.of(FreePorts.next(), FreePorts.next()), List.of(FreePorts.next(), FreePorts.next()), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), JVM,
+        StackSettings stackSettings = new StackSettings(settings.home(), dataDir, FreePorts.next(), List.of(), List.of(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), JVM,
                 List.of("--bookhub.watcher.checkpoint-interval=1s",
                         "--bookhub.watcher.stream-max-length=" + settings.streamMaxLength(),
                         // tokens outlive the run: an expiry would close the customers' connections (1008)
                         "--bookhub.auth.access-token-ttl=3h"));
         LocalStack stack = LocalStack.start(stackSettings, EmbeddedMongo.Options.defaults().withOplogMaxSizeBytes(settings.oplogBytes()));
         try {
-            ServiceProcess second = stack.newWatcher("change-watcher-2").start();
-            second.awaitHealthy(START);
-            return new FaultStack(stack, new WatcherAdmin(second));
+            List<ServiceProcess> more = List.of(stack.newWatcher("change-watcher-2"), stack.newGateway("push-gateway-1"),
+                    stack.newGateway("push-gateway-2"));
+            more.forEach(ServiceProcess::start);
+            more.forEach(service -> service.awaitHealthy(START));
+            return new FaultStack(stack, new WatcherAdmin(more.get(0)), more.subList(1, 3));
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -80,7 +75,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     ServiceProcess gateway(int index) {
-        return stack.gateways().get(index);
+        return gateways.get(index);
     }
 
     /** The one watcher that leads, once exactly one does (within {@code timeout}). */
