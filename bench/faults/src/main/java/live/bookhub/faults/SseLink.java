@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import live.bookhub.events.EnvelopeCodec;
 
@@ -14,18 +13,15 @@ import live.bookhub.events.EnvelopeCodec;
  * A Server-Sent Events stream read as an EventSource reads it: {@code data:} lines are the frames, the
  * position goes back in {@code Last-Event-ID}, and the gateway's {@code close} record gives the close code.
  */
-final class SseLink implements Link {
+final class SseLink extends OnceEndedLink {
 
     private static final String DATA = "data: ";
 
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final Listener listener;
     private volatile Flow.Subscription subscription;
-    private volatile boolean closing;
     private volatile int closeCode = -1;
 
     private SseLink(Listener listener) {
-        this.listener = listener;
+        super(listener);
     }
 
     static Link open(HttpClient http, URI uri, String lastEventId, Listener listener) {
@@ -40,27 +36,19 @@ final class SseLink implements Link {
         return link;
     }
 
-    private void end(int code) {
-        if (ended.compareAndSet(false, true)) {
-            listener.onEnd(code);
-        }
-    }
-
     @Override
-    public void close() {
-        closing = true;
+    void abort() {
         Flow.Subscription current = subscription;
         if (current != null) {
             current.cancel();
         }
-        end(-1);
     }
 
     private final class Lines implements Flow.Subscriber<String> {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             SseLink.this.subscription = subscription;
-            if (closing) {
+            if (isClosing()) {
                 subscription.cancel();
             } else {
                 subscription.request(Long.MAX_VALUE);
@@ -69,7 +57,7 @@ final class SseLink implements Link {
 
         @Override
         public void onNext(String line) {
-            if (!line.startsWith(DATA) || ended.get()) {
+            if (!line.startsWith(DATA)) {
                 return;
             }
             String json = line.substring(DATA.length());
@@ -77,7 +65,7 @@ final class SseLink implements Link {
                 closeCode = EnvelopeCodec.mapper().readTree(json).path("code").asInt(-1);
                 return;
             }
-            listener.onFrame(json);
+            frame(json);
         }
 
         @Override

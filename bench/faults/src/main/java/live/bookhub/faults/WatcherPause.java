@@ -11,6 +11,8 @@ import live.bookhub.infra.support.WatcherAdmin;
 final class WatcherPause implements Fault {
 
     private static final String APPENDED = "bookhub_watcher_events_appended_total";
+    private static final String ERRORS = "bookhub_watcher_errors_total";
+    private static final String NOT_LEADER = "cause=\"not_leader\"";
     /** Frozen this long after the standby took over, so the ex-leader wakes well behind the new term. */
     private static final Duration PAST_TAKEOVER = Duration.ofSeconds(5);
     /** Awake this long before its appends are counted: several lease renewals. */
@@ -31,6 +33,7 @@ final class WatcherPause implements Fault {
         WatcherAdmin leader = context.stack().awaitLeader(FaultContext.RECOVERY);
         WatcherAdmin standby = context.stack().other(leader);
         double appendedBefore = leader.metric(APPENDED);
+        double refusedBefore = leader.metric(ERRORS, NOT_LEADER);
         context.stack().pause(leader.process());
         Duration takeover;
         try {
@@ -41,9 +44,12 @@ final class WatcherPause implements Fault {
         }
         FaultContext.pause(AWAKE);
         double appendedAfter = leader.metric(APPENDED);
+        double refusedAfter = leader.metric(ERRORS, NOT_LEADER);
         boolean stillLeads = leader.isLeader();
-        return String.format("%s paused; %s led %s later; woken ex-leader appended %.0f (counted from just before SIGSTOP), leads now: %s",
-                leader.process().name(), standby.process().name(), FaultContext.seconds(takeover), appendedAfter - appendedBefore,
+        // the first read comes a moment before SIGSTOP, while it still appends: a count of 1 or 2 can be from then
+        return String.format("%s paused; %s led %s later; the ex-leader appended %.0f from the last read before SIGSTOP to %s after SIGCONT, "
+                        + "%.0f not_leader errors; it leads now: %s", leader.process().name(), standby.process().name(),
+                FaultContext.seconds(takeover), appendedAfter - appendedBefore, FaultContext.seconds(AWAKE), refusedAfter - refusedBefore,
                 stillLeads ? "yes" : "no");
     }
 }

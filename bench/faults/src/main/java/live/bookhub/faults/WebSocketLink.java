@@ -5,18 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A real WebSocket ({@code java.net.http}): pings are answered by the client library, as a browser's are. */
-final class WebSocketLink implements Link {
+final class WebSocketLink extends OnceEndedLink {
 
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final Listener listener;
     private volatile WebSocket socket;
-    private volatile boolean closing;
 
     private WebSocketLink(Listener listener) {
-        this.listener = listener;
+        super(listener);
     }
 
     static Link open(HttpClient http, URI uri, Listener listener) {
@@ -25,30 +21,22 @@ final class WebSocketLink implements Link {
                 .whenComplete((socket, error) -> {
                     if (error != null) {
                         link.end(-1);
-                    } else {
-                        link.socket = socket;
-                        if (link.closing) {
-                            socket.abort();
-                        }
+                        return;
+                    }
+                    link.socket = socket;
+                    if (link.isClosing()) {
+                        socket.abort();
                     }
                 });
         return link;
     }
 
-    private void end(int code) {
-        if (ended.compareAndSet(false, true)) {
-            listener.onEnd(code);
-        }
-    }
-
     @Override
-    public void close() {
-        closing = true;
+    void abort() {
         WebSocket current = socket;
         if (current != null) {
             current.abort();
         }
-        end(-1);
     }
 
     private final class Frames implements WebSocket.Listener {
@@ -58,11 +46,8 @@ final class WebSocketLink implements Link {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                String frame = partial.toString();
+                frame(partial.toString());
                 partial.setLength(0);
-                if (!ended.get()) {
-                    listener.onFrame(frame);
-                }
             }
             webSocket.request(1);
             return null;
