@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import live.bookhub.infra.support.Api;
 import live.bookhub.infra.support.LiveClient;
 import live.bookhub.infra.support.Mongosh;
+import live.bookhub.infra.support.StreamHistory;
 import live.bookhub.infra.support.SystemTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * real mongosh takes {@code admin} away on both gateways within 2 s, a deletion in mongosh or a
  * disabling in the admin api closes the user's sockets (4403), and a refresh follows the account as it
  * is now. No frame that any client of these tests receives (the user's, an admin's, an anonymous
- * one's) carries a field of a user's document.
+ * one's), nor any entry of the Redis stream, carries a field of a user's document.
  */
 @SystemTest
 class RevocationIT {
@@ -49,17 +50,15 @@ class RevocationIT {
     }
 
     @AfterEach
-    void noFrameCarriesAUserField() {
+    void noFrameNorStreamEntryCarriesAUserField() {
         try {
             for (LiveClient client : clients) {
                 for (JsonNode frame : client.frames()) {
-                    String text = frame.toString();
-                    assertThat(text).doesNotContain("passwordHash", "$2a$", "$2b$", "session:revoked", "\"control\"");
-                    for (JsonNode account : accounts) {
-                        assertThat(text).doesNotContain(account.path("email").asString(), account.path("username").asString());
-                    }
+                    assertThat(frame.toString()).doesNotContain("session:revoked", "\"control\"");
+                    assertNoUserField(frame);
                 }
             }
+            StreamHistory.read(stack).forEach(this::assertNoUserField);
         } finally {
             clients.forEach(LiveClient::close);
         }
@@ -88,6 +87,10 @@ class RevocationIT {
                 + carol.user().path("username").asString() + "'}, {$set: {role: 'customer'}}); print(before)")));
 
         assertAdminRevokedWithinTwoSeconds(sockets, before);
+        // Her sign-up and her promotion took no right away: the demotion is her one control event.
+        assertThat(StreamHistory.read(stack)).filteredOn(entry -> entry.path("data").path("userId").asString("").equals(carol.userId()))
+                .extracting(entry -> entry.path("type").asString() + " " + entry.path("topic").asString() + " " + entry.path("data"))
+                .containsExactly("session:revoked control {\"userId\":\"" + carol.userId() + "\",\"reason\":\"demoted\",\"role\":\"customer\"}");
         Api.Session refreshed = Api.refreshed(baseUrl, carol.refreshCookie());
         assertThat(refreshed.tokenRole()).isEqualTo("customer");
         assertThat(refreshed.user().path("role").asString()).isEqualTo("customer");
@@ -120,6 +123,14 @@ class RevocationIT {
             assertThat(socket.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4403);
         }
         assertThat(Api.refresh(baseUrl, erin.refreshCookie()).status()).isEqualTo(401);
+    }
+
+    private void assertNoUserField(JsonNode frame) {
+        String text = frame.toString();
+        assertThat(text).doesNotContain("passwordHash", "$2a$", "$2b$");
+        for (JsonNode account : accounts) {
+            assertThat(text).doesNotContain(account.path("email").asString(), account.path("username").asString());
+        }
     }
 
     /** A customer made admin through the api, then signed in again: an admin's token and refresh cookie. */

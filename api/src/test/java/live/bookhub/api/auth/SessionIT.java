@@ -163,6 +163,17 @@ class SessionIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aDisablingThroughTheApiRevokesTheUsersRefreshTokensSoEnablingAgainDoesNotBringThemBack() {
+        String laptop = logIn("alice").cookie(REFRESH);
+
+        assertThat(http.patch("/api/admin/users/" + aliceId, adminToken, "{\"disabled\": true}").status()).isEqualTo(200);
+        assertThat(http.patch("/api/admin/users/" + aliceId, adminToken, "{\"disabled\": false}").status()).isEqualTo(200);
+
+        assertThat(refresh(laptop).status()).isEqualTo(401);
+        assertThat(logIn("alice").status()).isEqualTo(200);
+    }
+
+    @Test
     void aMissingMalformedOrUnknownRefreshTokenIsUnauthorized() {
         assertProblem(refresh(null), 401);
         assertProblem(refresh("not-a-token"), 401);
