@@ -15,6 +15,7 @@ import live.bookhub.watcher.support.RandomBson;
 import live.bookhub.watcher.support.WatcherReplica;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BSONException;
 import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +42,14 @@ class OddDocumentsFuzzIT {
         MongoCollection<BsonDocument> books = backends.db().getCollection("books", BsonDocument.class);
         List<String> markers = new ArrayList<>();
         try (WatcherReplica watcher = WatcherReplica.start(backends, "fuzz").awaitStreaming()) {
-            for (int i = 0; i < 150; i++) {
+            for (int i = 0; i < 80; i++) {
                 BsonDocument document = bson.document(4).append("_id", new BsonInt32(i));
                 try {
                     books.insertOne(document);
                     books.updateOne(Filters.eq("_id", i), new BsonDocument("$set", new BsonDocument(bson.path(), bson.value(2))));
-                } catch (MongoException refused) {
-                    // the server refused it (a key it does not take): nothing to stream
+                } catch (MongoException | BSONException refused) {
+                    // refused, by the driver (a key BSON cannot carry) or the server (one it does not take;
+                    // the embedded server's answer then may lack the code the driver reads): nothing to stream
                 }
                 String marker = "marker " + i;
                 books.insertOne(new BsonDocument("title", new BsonString(marker)));

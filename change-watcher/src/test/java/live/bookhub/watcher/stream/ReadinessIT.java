@@ -34,7 +34,7 @@ class ReadinessIT {
                 .append("namespace", "bookhub.books").append("errorCode", 189))); // PrimarySteppedDown
         try (WatcherReplica watcher = WatcherReplica.start(backends, "a")) {
             await().atMost(WAIT).until(watcher::isLeader);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> !watcher.isReady());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15)).until(() -> !watcher.isReady());
             assertThat(watcher.get("/actuator/health/readiness").body()).contains("\"books\":\"closed\"");
 
             failPoint(new Document("mode", "off"));
