@@ -2,7 +2,9 @@ package live.bookhub.gateway.feed;
 
 import java.util.Objects;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -52,6 +54,8 @@ class LiveEvents implements SmartLifecycle {
     private StatefulRedisPubSubConnection<String, String> connection;
     // only touched on Lettuce's thread for this connection
     private volatile StreamId lastSeen;
+    /** Whether the subscription is confirmed and its connection up: what the gateway's readiness means. */
+    private volatile boolean active;
 
     LiveEvents(EventSink sink, EventHistory history, GatewayProperties properties, MeterRegistry meters,
                @Value("${spring.data.redis.url}") String redisUrl) {
@@ -73,6 +77,12 @@ class LiveEvents implements SmartLifecycle {
     @Override
     public synchronized void start() {
         client = RedisClient.create(RedisURI.create(redisUrl));
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> disconnected) {
+                active = false;
+            }
+        });
         connection = client.connectPubSub();
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -87,6 +97,7 @@ class LiveEvents implements SmartLifecycle {
             @Override
             public void subscribed(String channel, long count) {
                 onSubscribed();
+                active = true;
             }
         });
         connection.sync().subscribe(EventStream.CHANNEL);
@@ -171,8 +182,14 @@ class LiveEvents implements SmartLifecycle {
         sink.resetAll(HistoryGap.EPOCH_CHANGED, end);
     }
 
+    /** Whether live events flow: subscribed, on a connection that is up. */
+    boolean isActive() {
+        return active;
+    }
+
     @Override
     public synchronized void stop() {
+        active = false;
         if (connection != null) {
             connection.close();
             client.shutdown();
