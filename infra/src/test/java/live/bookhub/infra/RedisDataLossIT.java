@@ -78,6 +78,10 @@ class RedisDataLossIT {
                     await().atMost(WAIT).until(() -> !client.eventsFor(sentinel).isEmpty());
                 }
 
+                for (LiveClient client : List.of(first, second, back)) {
+                    System.out.printf("Redis lost its data: %d writes; a client got %d of them and %d sync:reset%n",
+                            written.size(), created(client, batch).size(), resets(client).size());
+                }
                 assertEveryChangeOnceOrReset(first, batch, written, -1);
                 assertEveryChangeOnceOrReset(second, batch, written, -1);
                 // What was appended after it left went with Redis's data: it must be told, not resumed past it.

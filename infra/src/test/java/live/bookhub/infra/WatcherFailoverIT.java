@@ -135,8 +135,10 @@ class WatcherFailoverIT {
             double appendedBeforePause = leader.metric(APPENDED);
 
             leader.process().pause();
+            long pausedAt = System.nanoTime();
             try {
                 await().atMost(TAKEOVER_BOUND).until(standby::isLeader);
+                System.out.printf("paused leader: the standby led %d ms after the SIGSTOP%n", (System.nanoTime() - pausedAt) / 1_000_000);
                 ids.addAll(insertBooks(batch, 20, new AtomicInteger()));
             } finally {
                 leader.process().resume();

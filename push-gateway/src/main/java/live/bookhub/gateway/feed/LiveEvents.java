@@ -178,7 +178,8 @@ class LiveEvents implements SmartLifecycle {
 
     private void resetAll(String why, StreamPosition end) {
         newLives.increment();
-        log.warn("{}: epoch {}, every client refetches and goes on after {}", why, life.epoch(), end);
+        log.warn("{} ({}): every client refetches and goes on after {}", why,
+                life.epoch() == null ? "no stream yet" : "epoch " + life.epoch(), end);
         sink.resetAll(HistoryGap.EPOCH_CHANGED, end);
     }
 
