@@ -85,10 +85,14 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until {@code /actuator/health} on the admin port answers UP; fails naming the log when the process dies. */
+    /**
+     * Waits until the service is ready ({@code /actuator/health/readiness} on the admin port answers UP):
+     * a watcher leads with its change streams open or stands by, a gateway's Redis subscription is
+     * active. Fails naming the log when the process dies.
+     */
     public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(adminUrl() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(adminUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {
@@ -105,9 +109,9 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            pause();
+            pollPause();
         }
-        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
     /** SIGTERM without waiting, so that several services stop side by side. */
@@ -130,6 +134,16 @@ public final class ServiceProcess implements AutoCloseable {
         process = null;
     }
 
+    /** SIGSTOP: the process stands still, as in a long GC pause or a frozen VM, until {@link #resume()}. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}: the process goes on as if no time had passed, from where it stood. */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
     /** SIGKILL: the process gets no chance to clean up. */
     public synchronized void kill() {
         if (process == null) {
@@ -145,6 +159,23 @@ public final class ServiceProcess implements AutoCloseable {
         stop(Duration.ofSeconds(10));
     }
 
+    private void signal(String name) {
+        if (process == null) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void await(Duration timeout) {
         try {
             process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -153,7 +184,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    private static void pollPause() {
         try {
             Thread.sleep(100); // polling a child process that has no readiness callback
         } catch (InterruptedException e) {

@@ -210,11 +210,10 @@ class WatcherDisruptionIT {
         }
     }
 
-    /** Waits until the watcher leads and each change stream has read once, so no write goes unseen. */
+    /** Waits until the watcher leads with its change streams open (ready), so no write goes unseen. */
     private void awaitStreaming() {
-        await().atMost(WAIT).until(() -> watcher.isLeader()
-                && !Double.isNaN(watcher.metric("bookhub_watcher_checkpoint_age_seconds", "collection=\"books\""))
-                && !Double.isNaN(watcher.metric("bookhub_watcher_checkpoint_age_seconds", "collection=\"orders\"")));
+        stack.watcher().awaitHealthy(WAIT);
+        await().atMost(WAIT).until(watcher::isLeader);
     }
 
     private String insertBook(String title) {

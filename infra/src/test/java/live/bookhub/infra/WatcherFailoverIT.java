@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two watcher replicas, the stack's and a standby: exactly one appends; when it is killed (SIGKILL)
  * the other takes over within 15 s and resumes after the last event appended, so a WebSocket client
- * gets every change once, in order.
+ * gets every change once, in order. A leader paused (SIGSTOP) past its lease and woken again never
+ * appends after the takeover.
  */
 @SystemTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -120,6 +121,38 @@ class WatcherFailoverIT {
             assertThat(standby.metric("bookhub_watcher_leader")).isEqualTo(1);
         } finally {
             leader.process().start().awaitHealthy(START);
+        }
+    }
+
+    @Test
+    void aLeaderPausedPastItsLeaseAppendsNothingWhenItWakesAndTheClientGetsEveryChangeOnce() {
+        WatcherAdmin leader = awaitOneLeader();
+        WatcherAdmin standby = leader == first ? second : first;
+        String batch = Api.unique("Paused");
+        try (LiveClient client = LiveClient.connect(stack.gateways().get(0).port(), "topics=books")) {
+            List<String> ids = new ArrayList<>(insertBooks(batch, 20, new AtomicInteger()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> created(client, batch).size() >= 20);
+            double appendedBeforePause = leader.metric(APPENDED);
+
+            leader.process().pause();
+            long pausedAt = System.nanoTime();
+            try {
+                await().atMost(TAKEOVER_BOUND).until(standby::isLeader);
+                System.out.printf("paused leader: the standby led %d ms after the SIGSTOP%n", (System.nanoTime() - pausedAt) / 1_000_000);
+                ids.addAll(insertBooks(batch, 20, new AtomicInteger()));
+            } finally {
+                leader.process().resume();
+            }
+            // Woken, it reads the changes made while it stood still and still believes it leads until its
+            // next lease check: its publish window has closed, and the fence stands behind that.
+            ids.addAll(insertBooks(batch, 20, new AtomicInteger()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> created(client, batch).size() >= ids.size());
+            awaitSentinel(client, batch);
+            await().atMost(TAKEOVER_BOUND).until(() -> !leader.isLeader());
+
+            assertThat(ids(created(client, batch))).containsExactlyElementsOf(ids);
+            assertThat(leader.metric(APPENDED)).isEqualTo(appendedBeforePause);
+            assertThat(standby.isLeader()).isTrue();
         }
     }
 

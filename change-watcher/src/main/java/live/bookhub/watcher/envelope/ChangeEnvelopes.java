@@ -10,16 +10,17 @@ import com.mongodb.client.model.changestream.OperationType;
 import com.mongodb.client.model.changestream.UpdateDescription;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EventType;
-import live.bookhub.events.Topics;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns one change of a watched collection into the envelope clients see. A drop or rename of the
+ * Turns one change of a watched collection into the envelope clients see, of the collection's
+ * {@link EventFamily}. A drop or rename of the
  * collection becomes a {@code sync:reset} for everyone; changes that carry no event for clients (an
  * invalidate, an order's delete) map to nothing. A user's document is never an event: a change of
  * {@code users} is at most a control event for the gateways ({@link UserChanges}).
@@ -31,7 +32,12 @@ public final class ChangeEnvelopes {
     private ChangeEnvelopes() {
     }
 
-    public static Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<Document> change) {
+    /**
+     * @param change with its documents as the change stream decoded them: {@link Document}s, or raw BSON
+     *               (as the watcher reads it, so that a value the driver cannot decode is found here, where
+     *               it costs one document's data and not the stream behind it)
+     */
+    public static <T extends Bson> Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<T> change) {
         return switch (change.getOperationType()) {
             case INSERT, UPDATE, REPLACE, DELETE -> collection.equals(UserChanges.COLLECTION)
                     ? UserChanges.toEnvelope(change)
@@ -41,16 +47,29 @@ public final class ChangeEnvelopes {
         };
     }
 
+    /**
+     * Refuses a collection whose changes map to nothing: each watched collection has an
+     * {@link EventFamily}, except {@code users}, whose changes are control events.
+     *
+     * @throws IllegalArgumentException naming the collection and the ones that can be watched
+     */
+    public static void requireWatchable(String collection) {
+        if (!collection.equals(UserChanges.COLLECTION)) {
+            EventFamily.of(collection);
+        }
+    }
+
     /** The change's wall time (its cluster time on servers that send none): the envelope's {@code ts}. */
-    public static Instant timeOf(ChangeStreamDocument<Document> change) {
+    public static Instant timeOf(ChangeStreamDocument<?> change) {
         if (change.getWallTime() != null) {
             return Instant.ofEpochMilli(change.getWallTime().getValue());
         }
         return change.getClusterTime() == null ? Instant.now() : Instant.ofEpochSecond(change.getClusterTime().getTime());
     }
 
-    private static Optional<Envelope> documentEvent(String collection, ChangeStreamDocument<Document> change) {
-        Optional<EventType> type = typeOf(collection, change);
+    private static <T extends Bson> Optional<Envelope> documentEvent(String collection, ChangeStreamDocument<T> change) {
+        EventFamily family = EventFamily.of(collection);
+        Optional<EventType> type = family.typeOf(change.getOperationType());
         if (type.isEmpty()) {
             return Optional.empty();
         }
@@ -65,39 +84,24 @@ public final class ChangeEnvelopes {
             data = idOnly(change.getDocumentKey());
             truncated = true;
         }
-        return Optional.of(new Envelope(null, type.get().wireName(), topicOf(collection, data), timeOf(change),
+        return Optional.of(new Envelope(null, type.get().wireName(), family.topicOf(data), timeOf(change),
                 ResumeTokens.of(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), truncated));
     }
 
     /** A delete's document is its pre-image, where the collection keeps them (then book:deleted names the book). */
-    private static ObjectNode documentData(ChangeStreamDocument<Document> change) {
-        Document document = change.getOperationType() == OperationType.DELETE
+    private static <T extends Bson> ObjectNode documentData(ChangeStreamDocument<T> change) {
+        T document = change.getOperationType() == OperationType.DELETE
                 ? change.getFullDocumentBeforeChange()
                 : change.getFullDocument();
-        ObjectNode data = document != null ? DocumentJson.toJson(document) : idOnly(change.getDocumentKey());
+        ObjectNode data = document != null ? DocumentJson.toJson(asDocument(document)) : idOnly(change.getDocumentKey());
         if (change.getUpdateDescription() != null) {
             overlay(data, change.getUpdateDescription());
         }
         return data;
     }
 
-    private static Optional<EventType> typeOf(String collection, ChangeStreamDocument<Document> change) {
-        boolean books = collection.equals("books");
-        return switch (change.getOperationType()) {
-            case INSERT -> Optional.of(books ? EventType.BOOK_CREATED : EventType.ORDER_CREATED);
-            case UPDATE, REPLACE -> Optional.of(books ? EventType.BOOK_UPDATED : EventType.ORDER_UPDATED);
-            case DELETE -> books ? Optional.of(EventType.BOOK_DELETED) : Optional.empty();
-            default -> Optional.empty();
-        };
-    }
-
-    private static String topicOf(String collection, ObjectNode data) {
-        if (collection.equals("books")) {
-            return Topics.BOOKS;
-        }
-        // Written from mongosh, userId may be missing or not a string: such an order goes to admins only.
-        String userId = data.path("userId").isString() ? data.path("userId").asString() : "";
-        return Topics.isWellFormed(Topics.orders(userId)) ? Topics.orders(userId) : Topics.ADMIN;
+    private static Document asDocument(Bson document) {
+        return document instanceof Document decoded ? decoded : DocumentJson.decode(document.toBsonDocument());
     }
 
     private static ObjectNode idOnly(BsonDocument documentKey) {

@@ -51,16 +51,15 @@ public final class DocumentJson {
      * else as its string form; the same whether the id comes decoded (a document) or raw (a documentKey).
      */
     public static String idString(Object id) {
-        if (id instanceof BsonValue bson) {
-            return idString(decode(new BsonDocument("id", bson)).get("id"));
-        }
-        if (id instanceof ObjectId objectId) {
+        // Decoded once: some BSON types (a DBPointer, say) stay BsonValues when decoded.
+        Object decoded = id instanceof BsonValue bson ? decode(new BsonDocument("id", bson)).get("id") : id;
+        if (decoded instanceof ObjectId objectId) {
             return objectId.toHexString();
         }
-        if (id instanceof Document document) {
+        if (decoded instanceof Document document) {
             return document.toJson();
         }
-        JsonNode json = value(id);
+        JsonNode json = value(decoded);
         return json.isString() ? json.asString() : json.toString();
     }
 

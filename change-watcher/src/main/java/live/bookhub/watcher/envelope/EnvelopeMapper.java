@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.Envelope;
 import live.bookhub.watcher.system.WatcherProperties;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -34,7 +34,7 @@ public class EnvelopeMapper {
                 .register(meters);
     }
 
-    public Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<Document> change) {
+    public <T extends Bson> Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<T> change) {
         Optional<Envelope> envelope = ChangeEnvelopes.toEnvelope(collection, change).map(limit::apply);
         envelope.filter(mapped -> Boolean.TRUE.equals(mapped.truncated())).ifPresent(mapped -> truncated.increment());
         return envelope;

@@ -7,7 +7,6 @@ import live.bookhub.events.Envelope;
 import live.bookhub.events.EventType;
 import live.bookhub.events.Topics;
 import live.bookhub.events.WireName;
-import org.bson.Document;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,7 +45,7 @@ public final class ResetEnvelopes {
     }
 
     /** The watched collection was dropped or renamed (or its database dropped). */
-    static Envelope collectionGone(String collection, ChangeStreamDocument<Document> change) {
+    static Envelope collectionGone(String collection, ChangeStreamDocument<?> change) {
         ObjectNode data = switch (change.getOperationType()) {
             case DROP -> data(collection, Reason.DROPPED);
             case RENAME -> data(collection, Reason.RENAMED)

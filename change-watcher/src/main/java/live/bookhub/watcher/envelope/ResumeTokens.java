@@ -2,14 +2,25 @@ package live.bookhub.watcher.envelope;
 
 import java.util.Optional;
 
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.client.ChangeStreamIterable;
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 
 /**
- * Change stream resume tokens as the watcher keeps and compares them: their {@code _data} string, a
- * hex encoding of a MongoDB key string. Those sort bytewise in oplog order, so comparing the strings
- * compares the positions.
+ * Change stream resume tokens as the watcher keeps and compares them, all in one place: their
+ * {@code _data} string (a hex encoding of a MongoDB key string, which sorts bytewise in oplog order,
+ * so comparing the strings compares the positions), the token document a stream starts after, the
+ * position of "now", and MongoDB's errors for a token it can no longer resume from.
  */
 public final class ResumeTokens {
+
+    /** MongoDB's ChangeStreamHistoryLost: the resume position fell off the oplog. */
+    public static final int HISTORY_LOST = 286;
+    /** MongoDB's ChangeStreamFatalError: the resume position is unknown here (from another deployment, say). */
+    public static final int UNKNOWN_POSITION = 280;
 
     private ResumeTokens() {
     }
@@ -17,6 +28,11 @@ public final class ResumeTokens {
     /** The {@code _data} string of a resume token: what is stored, appended, and handed to the replay tool. */
     public static String of(BsonDocument resumeToken) {
         return resumeToken.getString("_data").getValue();
+    }
+
+    /** The resume token document of a stored position, for {@code startAfter}/{@code resumeAfter}. */
+    public static BsonDocument document(String token) {
+        return new BsonDocument("_data", new BsonString(token));
     }
 
     /** The later of two positions, either of which may be unknown. */
@@ -28,5 +44,24 @@ public final class ResumeTokens {
             return first;
         }
         return first.get().compareTo(second.get()) >= 0 ? first : second;
+    }
+
+    /**
+     * The newest position of a change stream opened from now: the token of its first change, or the
+     * post-batch token of its first empty read. For streams that restart from now or replay up to now.
+     */
+    public static <T> String now(ChangeStreamIterable<T> stream) {
+        try (MongoChangeStreamCursor<ChangeStreamDocument<T>> cursor = stream.cursor()) {
+            while (!Thread.currentThread().isInterrupted()) {
+                ChangeStreamDocument<T> first = cursor.tryNext();
+                if (first != null) {
+                    return of(first.getResumeToken());
+                }
+                if (cursor.getResumeToken() != null) {
+                    return of(cursor.getResumeToken());
+                }
+            }
+            throw new MongoInterruptedException("interrupted while finding the current position of a change stream", null);
+        }
     }
 }

@@ -8,9 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.MongoInterruptedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.watcher.system.FatalExit;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +39,13 @@ class LeaderElection implements SmartLifecycle {
     private final WatcherProperties properties;
     private final Counter acquired;
     private final Counter errors;
+    private final FatalExit fatalExit;
     private ScheduledExecutorService loop;
     private boolean failing;
 
     LeaderElection(LeaseStore leases, Leadership leadership, RedisFence fence, List<LeadershipListener> listeners,
-                   WatcherProperties properties, MeterRegistry meters) {
+                   WatcherProperties properties, MeterRegistry meters, FatalExit fatalExit) {
+        this.fatalExit = fatalExit;
         this.leases = leases;
         this.leadership = leadership;
         this.fence = fence;
@@ -115,10 +119,14 @@ class LeaderElection implements SmartLifecycle {
         } catch (NotLeaderException e) {
             stepDown(e.getMessage());
         } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (e instanceof MongoInterruptedException || Thread.currentThread().isInterrupted()) {
+                Thread.currentThread().interrupt(); // shutting down: the executor ends the loop
                 return;
             }
             errors.increment();
+            if (fatalExit.exitIfFatal(e)) {
+                return;
+            }
             if (!failing) {
                 log.warn("lease step failed, retrying every {}: {}", properties.leaseRenewInterval(), e.toString());
                 failing = true;

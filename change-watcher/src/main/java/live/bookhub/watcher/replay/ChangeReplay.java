@@ -23,11 +23,8 @@ import live.bookhub.watcher.envelope.ResumeTokens;
 import live.bookhub.watcher.envelope.ChangeEnvelopes;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
 import live.bookhub.watcher.replay.ReplayException.Reason;
-import live.bookhub.watcher.stream.ChangeStreamErrors;
-import live.bookhub.watcher.stream.StreamPositions;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -72,11 +69,11 @@ public class ChangeReplay {
             MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = database.watch()
                     .fullDocument(FullDocument.UPDATE_LOOKUP)
                     .fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE)
-                    .startAfter(new BsonDocument("_data", new BsonString(request.after())))
+                    .startAfter(ResumeTokens.document(request.after()))
                     .maxAwaitTime(maxAwaitTime.toMillis(), TimeUnit.MILLISECONDS)
                     .cursor();
             // Without follow, the replay ends where the history stood when it began, busy or not.
-            String end = request.follow() ? null : StreamPositions.now(database.watch()
+            String end = request.follow() ? null : ResumeTokens.now(database.watch()
                     .maxAwaitTime(maxAwaitTime.toMillis(), TimeUnit.MILLISECONDS));
             return new Session(request, cursor, end);
         } catch (MongoServerException e) {
@@ -89,11 +86,11 @@ public class ChangeReplay {
             return new ReplayException(Reason.MALFORMED_TOKEN, "malformed token " + token + ": "
                     + (e instanceof MongoCommandException command ? command.getErrorMessage() : e.getMessage()));
         }
-        if (e.getCode() == ChangeStreamErrors.FATAL) {
+        if (e.getCode() == ResumeTokens.UNKNOWN_POSITION) {
             return new ReplayException(Reason.OTHER_DEPLOYMENT, "token " + token
                     + " is from another deployment: this MongoDB has no such position in its oplog");
         }
-        if (e.getCode() == ChangeStreamErrors.HISTORY_LOST) {
+        if (e.getCode() == ResumeTokens.HISTORY_LOST) {
             return new ReplayException(Reason.HISTORY_LOST, "token " + token
                     + " has fallen off the oplog: the changes after it are gone; replay from a newer token");
         }

@@ -21,6 +21,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
+import live.bookhub.watcher.envelope.EventFamily;
 import live.bookhub.watcher.replay.ReplayException.Reason;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.springframework.util.unit.DataSize;
@@ -67,6 +68,12 @@ public final class ReplayCommand {
                 .applyConnectionString(uri)
                 .build();
         List<String> collections = Arrays.asList(options.getOrDefault("--collections", "books,orders").split(","));
+        try {
+            collections.forEach(EventFamily::of);
+        } catch (IllegalArgumentException e) {
+            err.println("replay: --collections: " + e.getMessage());
+            return Reason.BAD_ARGUMENT.exitCode();
+        }
         try (MongoClient mongo = MongoClients.create(settings)) {
             ChangeReplay replay = new ChangeReplay(mongo.getDatabase(uri.getDatabase() == null ? "bookhub" : uri.getDatabase()),
                     collections, new EnvelopeMapper(DataSize.parse(WatcherProperties.DEFAULT_MAX_DATA_SIZE),

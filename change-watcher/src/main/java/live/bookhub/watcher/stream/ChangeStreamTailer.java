@@ -17,10 +17,11 @@ import live.bookhub.watcher.envelope.ResetEnvelopes;
 import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
 import live.bookhub.watcher.envelope.ResumeTokens;
 import live.bookhub.watcher.publish.RedisEventAppender;
+import live.bookhub.watcher.system.FatalExit;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ final class ChangeStreamTailer implements Runnable {
     private final ResumeTokenStore checkpoints;
     private final WatcherProperties properties;
     private final MeterRegistry meters;
+    private final FatalExit fatalExit;
     /** The token after which the stream (re)opens: the last change appended, or a stored position. */
     private String position;
     private boolean positioned;
@@ -50,10 +52,12 @@ final class ChangeStreamTailer implements Runnable {
     private String checkpointed;
     private long lastCheckpointNanos;
     private Duration pause;
+    /** Whether the change stream is open now; readiness reads it from its own thread. */
+    private volatile boolean open;
 
     ChangeStreamTailer(String collectionName, MongoCollection<Document> collection, EnvelopeMapper envelopes,
                        RedisEventAppender appender, ResumeTokenStore checkpoints, WatcherProperties properties,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, FatalExit fatalExit) {
         this.collectionName = collectionName;
         this.collection = collection;
         this.envelopes = envelopes;
@@ -61,6 +65,7 @@ final class ChangeStreamTailer implements Runnable {
         this.checkpoints = checkpoints;
         this.properties = properties;
         this.meters = meters;
+        this.fatalExit = fatalExit;
     }
 
     @Override
@@ -104,18 +109,21 @@ final class ChangeStreamTailer implements Runnable {
     }
 
     private void tail() {
-        var stream = collection.watch()
+        // Raw BSON: a value the driver cannot decode (a malformed vector, say) fails that one envelope's
+        // mapping, which sends its id only, instead of every read of the stream at that change.
+        var stream = collection.withDocumentClass(RawBsonDocument.class).watch()
                 .fullDocument(FullDocument.UPDATE_LOOKUP)
                 .fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE)
                 .maxAwaitTime(properties.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS)
                 .batchSize(properties.batchSize());
         if (position != null) {
             // startAfter, unlike resumeAfter, also accepts the token of an invalidate (after a drop or rename).
-            stream = stream.startAfter(new BsonDocument("_data", new BsonString(position)));
+            stream = stream.startAfter(ResumeTokens.document(position));
         }
-        try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = stream.cursor()) {
+        try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor = stream.cursor()) {
+            open = true; // the server has fixed where the stream starts: every later write is seen
             while (!Thread.currentThread().isInterrupted()) {
-                ChangeStreamDocument<Document> change = cursor.tryNext();
+                ChangeStreamDocument<RawBsonDocument> change = cursor.tryNext();
                 if (change == null) {
                     pause = properties.retryMin();
                     checkpointIdle(cursor.getResumeToken());
@@ -136,7 +144,17 @@ final class ChangeStreamTailer implements Runnable {
                     checkpoint(position);
                 }
             }
+        } finally {
+            open = false;
         }
+    }
+
+    String collectionName() {
+        return collectionName;
+    }
+
+    boolean isOpen() {
+        return open;
     }
 
     /** @return whether to go on */
@@ -147,6 +165,10 @@ final class ChangeStreamTailer implements Runnable {
             return false;
         }
         meters.counter("bookhub.watcher.errors", "cause", failure.wireName()).increment();
+        if (failure == StreamFailure.FATAL) {
+            fatalExit.exitIfFatal(e);
+            return false;
+        }
         if (failure.resetReason() != null && lost == null) {
             lost = failure;
             return true;
@@ -171,7 +193,7 @@ final class ChangeStreamTailer implements Runnable {
      */
     private void restartFromNow() {
         Reason reason = lost.resetReason();
-        String resumed = StreamPositions.now(collection.watch()
+        String resumed = ResumeTokens.now(collection.watch()
                 .maxAwaitTime(properties.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS));
         appender.appendReset(collectionName, ResetEnvelopes.historyLost(collectionName, reason,
                 String.valueOf(position), resumed, Instant.now()));

@@ -5,17 +5,23 @@ import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoServerException;
 import live.bookhub.events.WireName;
 import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
+import live.bookhub.watcher.envelope.ResumeTokens;
 import live.bookhub.watcher.leader.NotLeaderException;
+import live.bookhub.watcher.system.FatalFailure;
 import org.springframework.dao.DataAccessException;
 
 /**
- * What a failure of the streaming loop means for it, Debezium's single error classifier: lost history
- * is answered with a reset, an interrupt ends the loop, everything else is retried with backoff. Its
- * wire name is the {@code cause} tag of {@code bookhub_watcher_errors_total}.
+ * What a failure of the streaming loop means for it, Debezium's single error classifier: what
+ * retrying cannot mend ({@link FatalFailure}: credentials, rights, a deployment that serves no change
+ * streams) ends the watcher, lost history is answered with a reset, an interrupt ends the loop with
+ * the thread's flag restored, everything else (a server away, a timeout) is retried with backoff.
+ * Its wire name is the {@code cause} tag of {@code bookhub_watcher_errors_total}.
  */
 enum StreamFailure implements WireName {
     /** The thread was interrupted (the watcher stops or steps down). */
     INTERRUPTED,
+    /** Retrying cannot mend it: the watcher ends, naming the setting to check. */
+    FATAL,
     /** MongoDB 286 ChangeStreamHistoryLost: the resume position fell off the oplog. */
     HISTORY_LOST,
     /** MongoDB 280 ChangeStreamFatalError: the resume position is unknown (another deployment, say). */
@@ -39,10 +45,13 @@ enum StreamFailure implements WireName {
         if (failure instanceof MongoInterruptedException || Thread.currentThread().isInterrupted()) {
             return INTERRUPTED;
         }
-        if (failure instanceof MongoServerException server && server.getCode() == ChangeStreamErrors.HISTORY_LOST) {
+        if (FatalFailure.of(failure).isPresent()) {
+            return FATAL;
+        }
+        if (failure instanceof MongoServerException server && server.getCode() == ResumeTokens.HISTORY_LOST) {
             return HISTORY_LOST;
         }
-        if (failure instanceof MongoServerException server && server.getCode() == ChangeStreamErrors.FATAL) {
+        if (failure instanceof MongoServerException server && server.getCode() == ResumeTokens.UNKNOWN_POSITION) {
             return UNKNOWN_POSITION;
         }
         if (failure instanceof NotLeaderException) {

@@ -81,6 +81,11 @@ public final class Backends implements AutoCloseable {
         return mongoClient.getDatabase("admin");
     }
 
+    /** The redis-server itself, to stop and start it. */
+    public EmbeddedRedis redisServer() {
+        return redis;
+    }
+
     public RedisCommands<String, String> redis() {
         return redisConnection.sync();
     }

@@ -49,14 +49,17 @@ public final class WatcherReplica implements AutoCloseable {
     }
 
     /**
-     * Waits until this replica leads and each of its change streams has read once (its first read stores a
-     * checkpoint): from then on every write is seen, even by a watcher that started from now.
+     * Waits until this replica leads and is ready, its change streams open: from then on every write is
+     * seen, even by a watcher that started from now.
      */
     public WatcherReplica awaitStreaming() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> isLeader()
-                && !Double.isNaN(metric("bookhub_watcher_checkpoint_age_seconds", "collection=\"books\""))
-                && !Double.isNaN(metric("bookhub_watcher_checkpoint_age_seconds", "collection=\"orders\"")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> isLeader() && isReady());
         return this;
+    }
+
+    /** Whether {@code /actuator/health/readiness} answers UP. */
+    public boolean isReady() {
+        return get("/actuator/health/readiness").statusCode() == 200;
     }
 
     public String baseUrl() {

@@ -65,9 +65,14 @@ public final class LiveClient implements AutoCloseable {
         return events().stream().filter(event -> documentId.equals(event.path("data").path("id").asString())).toList();
     }
 
+    /** The position to resume from: the last envelope's {@code <epoch>:<id>}, else the one the welcome named. */
     public String lastEventId() {
         List<JsonNode> events = events();
-        return events.isEmpty() ? welcome().path("lastEventId").asString() : events.get(events.size() - 1).path("id").asString();
+        if (events.isEmpty()) {
+            return welcome().path("lastEventId").asString();
+        }
+        JsonNode last = events.get(events.size() - 1);
+        return last.path("epoch").asString() + ":" + last.path("id").asString();
     }
 
     public void send(String text) {

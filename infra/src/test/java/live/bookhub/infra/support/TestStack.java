@@ -39,15 +39,9 @@ public final class TestStack implements BeforeAllCallback, ParameterResolver {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(KEY, Handle.class).stack();
     }
 
+    /** Started means ready: the watcher's change streams are open and the gateways subscribed, so no write goes unseen. */
     private static LocalStack startLive() {
-        LocalStack stack = LocalStack.start(settings());
-        try {
-            PipelineProbe.awaitLive(stack);
-            return stack;
-        } catch (RuntimeException | Error e) {
-            stack.close();
-            throw e;
-        }
+        return LocalStack.start(settings());
     }
 
     private static StackSettings settings() {

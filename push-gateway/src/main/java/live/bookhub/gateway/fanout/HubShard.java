@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.internal.PlatformDependent;
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.protocol.OutboundFrame;
@@ -72,7 +72,7 @@ final class HubShard<S extends Subscriber> {
     }
 
     /** Queues a reset for every client of this shard, in order with the events. */
-    void resetAll(OutboundFrame reset, StreamId end) {
+    void resetAll(OutboundFrame reset, StreamPosition end) {
         inOrder(subscriber -> subscriber.resetTo(reset, end));
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.EventType;
 import live.bookhub.events.SessionRevocation;
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.client.ClientSession;
 import live.bookhub.gateway.fanout.Hub;
@@ -51,7 +51,7 @@ class ControlFeed implements EventSink {
     }
 
     @Override
-    public void resetAll(HistoryGap reason, StreamId end) {
+    public void resetAll(HistoryGap reason, StreamPosition end) {
         hub.resetAll(reason, end);
     }
 

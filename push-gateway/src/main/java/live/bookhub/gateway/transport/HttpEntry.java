@@ -37,6 +37,13 @@ class HttpEntry extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        try {
+            uri.path(); // both decoded here: a malformed escape is the client's error, not a failure later on
+            uri.parameters();
+        } catch (IllegalArgumentException e) {
+            HttpReplies.problem(context.channel(), HttpResponseStatus.BAD_REQUEST, "malformed request URI: " + e.getMessage());
+            return;
+        }
         boolean known = uri.path().equals("/ws") || uri.path().equals("/sse");
         if (!known) {
             HttpReplies.problem(context.channel(), HttpResponseStatus.NOT_FOUND,

@@ -3,6 +3,10 @@ package live.bookhub.gateway.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,23 @@ class RedisReconnectIT extends GatewayTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Test
+    void theGatewayIsReadyOnlyWhileItsRedisSubscriptionIsActive() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> readiness() == 200);
+        INFRA.redis().stop();
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> readiness() == 503);
+        } finally {
+            INFRA.redis().start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
+    }
+
+    private int readiness() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/actuator/health/readiness"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 
     @Test
     void whatWasPublishedWhileTheGatewaysPubSubConnectionWasDownReachesItsClientsFromTheStream() {

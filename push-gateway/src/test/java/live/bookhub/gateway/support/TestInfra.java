@@ -31,6 +31,11 @@ public final class TestInfra {
         return instance;
     }
 
+    /** The redis-server itself: a test that stops it starts it again before it ends. */
+    public EmbeddedRedis redis() {
+        return redis;
+    }
+
     public String redisUri() {
         return redis.uri();
     }
