@@ -12,7 +12,7 @@ import live.bookhub.events.SessionRevocation.Reason;
 import live.bookhub.events.Topics;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A change of the {@code users} collection as the gateways need it, never as a document: a right
@@ -32,12 +32,12 @@ final class UserChanges {
     private UserChanges() {
     }
 
-    static Optional<Envelope> toEnvelope(ChangeStreamDocument<Document> change) {
+    static <T extends Bson> Optional<Envelope> toEnvelope(ChangeStreamDocument<T> change) {
         return revocation(change).map(revocation -> new Envelope(null, EventType.SESSION_REVOKED.wireName(), Topics.CONTROL,
                 ChangeEnvelopes.timeOf(change), ResumeTokens.of(change.getResumeToken()), revocation.toData(), null, null));
     }
 
-    private static Optional<SessionRevocation> revocation(ChangeStreamDocument<Document> change) {
+    private static <T extends Bson> Optional<SessionRevocation> revocation(ChangeStreamDocument<T> change) {
         BsonValue key = change.getDocumentKey() == null ? null : change.getDocumentKey().get("_id");
         if (key == null) {
             return Optional.empty();
@@ -72,13 +72,17 @@ final class UserChanges {
      * A whole document written over the old one: what it says now is all there is to go by, so any
      * account that is not an active admin is re-checked (a customer's re-check changes nothing).
      */
-    private static Optional<SessionRevocation> fromState(String userId, Document user) {
-        if (user == null) {
+    private static Optional<SessionRevocation> fromState(String userId, Bson document) {
+        if (document == null) {
             return Optional.empty();
         }
-        if (Boolean.TRUE.equals(user.get("disabled"))) {
+        BsonDocument user = document.toBsonDocument();
+        BsonValue disabled = user.get("disabled");
+        if (disabled != null && disabled.isBoolean() && disabled.asBoolean().getValue()) {
             return Optional.of(SessionRevocation.gone(userId, Reason.DISABLED));
         }
-        return ADMIN.equals(user.get("role")) ? Optional.empty() : Optional.of(SessionRevocation.demoted(userId, ROLE_LEFT));
+        BsonValue role = user.get("role");
+        boolean admin = role != null && role.isString() && role.asString().getValue().equals(ADMIN);
+        return admin ? Optional.empty() : Optional.of(SessionRevocation.demoted(userId, ROLE_LEFT));
     }
 }

@@ -51,7 +51,7 @@ class RevocationIT extends GatewayTest {
         WsClient second = open(adaAsAdmin);
         WsClient otherAdmin = open("topics=books,admin&access_token=" + TestInfra.API_KEY.token("root", "admin"));
         WsClient anonymous = open("topics=books");
-        String before = otherAdmin.lastEventId();
+        String before = otherAdmin.position();
 
         String marker = "m" + System.nanoTime();
         try (StreamPublisher publisher = publisher()) {
