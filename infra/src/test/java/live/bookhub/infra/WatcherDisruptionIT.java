@@ -237,9 +237,16 @@ class WatcherDisruptionIT {
         return mongo.getDatabase("bookhub").getCollection("books");
     }
 
+    /**
+     * The id of the stream's last entry, after one write so that there is a stream: a client that has
+     * seen nothing of it ("0-0") would be told to refetch, for it could not tell which life it missed.
+     */
     private String lastStreamId() {
+        String marker = insertBook(Api.unique("Marker"));
+        await().atMost(WAIT).until(() -> StreamHistory.read(stack).stream()
+                .anyMatch(event -> event.path("data").path("id").asString().equals(marker)));
         List<JsonNode> history = StreamHistory.read(stack);
-        return history.isEmpty() ? "0-0" : history.get(history.size() - 1).path("id").asString();
+        return history.get(history.size() - 1).path("id").asString();
     }
 
     private List<String> logLines(String text) {
