@@ -73,6 +73,11 @@ final class ClientFleet implements AutoCloseable {
         return awaitAll(client -> client.isOffline() || client.isWelcomed(), timeout);
     }
 
+    /** Waits until no client is connected to {@code gateway} any more; returns how many still are. */
+    int awaitGone(int gateway, Duration timeout) throws InterruptedException {
+        return awaitAll(client -> !(client.isWelcomed() && client.gateway() == gateway), timeout);
+    }
+
     /** Waits until every client online has received this write (the run's last); returns how many have not. */
     int awaitReceived(long seq, Duration timeout) throws InterruptedException {
         return awaitAll(client -> client.isOffline() || client.receipts().recentlyGot(seq, 200), timeout);

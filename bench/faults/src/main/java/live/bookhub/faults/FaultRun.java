@@ -84,7 +84,9 @@ public final class FaultRun implements AutoCloseable {
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            String report = run.execute(String.join(" ", args));
+            // the options as the user gave them to ./bookhub faults (which adds --home itself)
+            String given = String.join(" ", java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("--home=")).toList());
+            String report = run.execute(given);
             System.out.println();
             System.out.println(report);
             System.exit(0);

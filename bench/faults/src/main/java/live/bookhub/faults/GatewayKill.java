@@ -22,6 +22,8 @@ final class GatewayKill implements Fault {
         ServiceProcess gateway = context.stack().gateway(busiest);
         long start = System.nanoTime();
         gateway.kill();
+        // its clients first have to notice (a reset connection, or a failed write), then reconnect
+        context.fleet().awaitGone(busiest, FaultContext.RECOVERY);
         int pending = context.fleet().awaitConnected(FaultContext.RECOVERY);
         String moved = FaultContext.seconds(java.time.Duration.ofNanos(System.nanoTime() - start));
         gateway.start().awaitHealthy(FaultStack.START);
