@@ -2,29 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { parseFrame } from './frames';
 
 const envelope = {
-  id: '1763800000123-0', type: 'book:updated', topic: 'books', ts: '2026-11-22T10:00:00.123Z',
+  id: '1763800000123-0', epoch: '9f3a0c1b2d4e5f60', type: 'book:updated', topic: 'books', ts: '2026-11-22T10:00:00.123Z',
   data: { id: 'b1', title: 'Dune', price: 999, stock: 4 }, changed: ['price'],
 };
 
 describe('parseFrame', () => {
-  it('reads a welcome with the position to resume from', () => {
-    expect(parseFrame(JSON.stringify({ type: 'welcome', gateway: 'push-gateway-1', topics: ['books'], lastEventId: '12-0' })))
-      .toEqual({ kind: 'welcome', gateway: 'push-gateway-1', topics: ['books'], position: { lastEventId: '12-0' } });
+  it('reads a welcome with the position to resume from, epoch and id', () => {
+    expect(parseFrame(JSON.stringify({ type: 'welcome', gateway: 'push-gateway-1', topics: ['books'], epoch: 'e1', lastEventId: 'e1:12-0' })))
+      .toEqual({ kind: 'welcome', gateway: 'push-gateway-1', topics: ['books'], position: { epoch: 'e1', id: '12-0' } });
   });
 
-  it('reads an envelope as an event whose id is the new position', () => {
+  it('reads an envelope as an event whose epoch and id are the new position', () => {
     expect(parseFrame(JSON.stringify(envelope))).toEqual({
       kind: 'event',
-      event: { id: envelope.id, type: 'book:updated', topic: 'books', ts: envelope.ts, data: envelope.data, changed: ['price'] },
-      position: { lastEventId: envelope.id },
+      event: { id: envelope.id, epoch: envelope.epoch, type: 'book:updated', topic: 'books', ts: envelope.ts, data: envelope.data, changed: ['price'] },
+      position: { epoch: envelope.epoch, id: envelope.id },
     });
   });
 
-  it('reads the gateway’s reset and the watcher’s reset, which is a stream entry', () => {
-    expect(parseFrame('{"type":"sync:reset","reason":"history_lost","lastEventId":"40-0"}'))
-      .toEqual({ kind: 'reset', reason: 'history_lost', position: { lastEventId: '40-0' } });
-    expect(parseFrame('{"type":"sync:reset","id":"41-0","topic":"*","data":{}}'))
-      .toEqual({ kind: 'reset', reason: 'reset', position: { lastEventId: '41-0' } });
+  it('reads an envelope from a stream without epochs as a position with a bare id', () => {
+    expect(parseFrame(JSON.stringify({ ...envelope, epoch: undefined }))).toMatchObject({ position: { epoch: null, id: envelope.id } });
+  });
+
+  it('reads the gateway’s reset, which moves the client into the stream’s current epoch, and the watcher’s, a stream entry', () => {
+    expect(parseFrame('{"type":"sync:reset","reason":"epoch_changed","epoch":"e2","lastEventId":"e2:40-0"}'))
+      .toEqual({ kind: 'reset', reason: 'epoch_changed', position: { epoch: 'e2', id: '40-0' } });
+    expect(parseFrame('{"type":"sync:reset","id":"41-0","epoch":"e2","topic":"*","data":{}}'))
+      .toEqual({ kind: 'reset', reason: 'reset', position: { epoch: 'e2', id: '41-0' } });
   });
 
   it('reads errors with and without a topic', () => {
@@ -42,6 +46,7 @@ describe('parseFrame', () => {
     ['a type that is not a string', '{"type":7}'],
     ['an envelope without an id', JSON.stringify({ ...envelope, id: undefined })],
     ['an envelope whose id is not a stream id', JSON.stringify({ ...envelope, id: '../../etc' })],
+    ['an envelope whose epoch is not one', JSON.stringify({ ...envelope, epoch: 'a:b' })],
     ['an envelope without a topic', JSON.stringify({ ...envelope, topic: undefined })],
     ['an envelope whose data is not an object', JSON.stringify({ ...envelope, data: 'Dune' })],
     ['an envelope whose data is a list', JSON.stringify({ ...envelope, data: [1] })],

@@ -1,4 +1,4 @@
-import { type Position, positionOf } from './position';
+import { type Position, eventPosition, positionOf } from './position';
 
 // The gateway's frames, read in this one place: the rest of the app sees typed frames and never
 // JSON text. Anything that does not fit is `malformed`, with the reason, and is never thrown.
@@ -6,6 +6,8 @@ import { type Position, positionOf } from './position';
 /** A change, as the change-watcher broadcasts it: `data` is the document as the api returns it. */
 export interface LiveEvent {
   id: string;
+  /** Which life of the stream the id belongs to. */
+  epoch?: string;
   type: string;
   topic: string;
   ts?: string;
@@ -43,8 +45,12 @@ export function parseFrame(text: unknown): Frame {
         position: positionOf(frame.lastEventId),
       };
     case 'sync:reset':
-      // The gateway's own reset carries lastEventId; the watcher's is a stream entry with an id.
-      return { kind: 'reset', reason: typeof frame.reason === 'string' ? frame.reason : 'reset', position: positionOf(frame.id ?? frame.lastEventId) };
+      // The gateway's own reset names a position (lastEventId); the watcher's is a stream entry with an id and epoch.
+      return {
+        kind: 'reset',
+        reason: typeof frame.reason === 'string' ? frame.reason : 'reset',
+        position: frame.id !== undefined ? eventPosition(frame.epoch, frame.id) : positionOf(frame.lastEventId),
+      };
     case 'error':
       return {
         kind: 'error',
@@ -62,11 +68,12 @@ export function parseFrame(text: unknown): Frame {
 }
 
 function envelope(frame: Json): Frame {
-  const position = positionOf(frame.id);
-  if (!position) return malformed(`${String(frame.type)} without a stream id`);
+  const position = eventPosition(frame.epoch, frame.id);
+  if (!position) return malformed(`${String(frame.type)} without a stream id and epoch`);
   if (typeof frame.topic !== 'string') return malformed(`${String(frame.type)} without a topic`);
   if (!isObject(frame.data)) return malformed(`${String(frame.type)} without data`);
-  const event: LiveEvent = { id: position.lastEventId, type: String(frame.type), topic: frame.topic, data: frame.data };
+  const event: LiveEvent = { id: position.id, type: String(frame.type), topic: frame.topic, data: frame.data };
+  if (position.epoch) event.epoch = position.epoch;
   if (typeof frame.ts === 'string') event.ts = frame.ts;
   if (Array.isArray(frame.changed)) event.changed = strings(frame.changed);
   return { kind: 'event', event, position };

@@ -22,9 +22,9 @@ describe('gatewayUrl', () => {
 
 describe('connectUrl', () => {
   it('carries topics, the resume position and the token', () => {
-    const url = new URL(connectUrl('ws://h:1/ws', ['books', 'orders:u1'], { lastEventId: '5-1' }, 'jwt'));
+    const url = new URL(connectUrl('ws://h:1/ws', ['books', 'orders:u1'], { epoch: 'e1', id: '5-1' }, 'jwt'));
     expect(url.searchParams.get('topics')).toBe('books,orders:u1');
-    expect(url.searchParams.get('lastEventId')).toBe('5-1');
+    expect(url.searchParams.get('lastEventId')).toBe('e1:5-1');
     expect(url.searchParams.get('access_token')).toBe('jwt');
   });
 

@@ -10,6 +10,7 @@ public final class EnvelopeCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final String ID_PREFIX = "{\"id\":\"";
+    private static final String EPOCH_PREFIX = "\"epoch\":\"";
 
     private EnvelopeCodec() {
     }
@@ -27,10 +28,19 @@ public final class EnvelopeCodec {
      * append script does the same in Lua, so the stream and the live channel carry identical bytes.
      */
     public static String withId(String jsonWithoutId, String id) {
+        return withPosition(jsonWithoutId, id, null);
+    }
+
+    /**
+     * Adds the stream id and, when known, the stream's epoch as the first fields, as the append script
+     * publishes the live copy: {@code {"id":"…","epoch":"…",…}}. A client's position is the two together.
+     */
+    public static String withPosition(String jsonWithoutId, String id, String epoch) {
         if (jsonWithoutId.length() < 2 || jsonWithoutId.charAt(0) != '{') {
             throw new IllegalArgumentException("not a JSON object");
         }
         String rest = jsonWithoutId.substring(1);
-        return ID_PREFIX + id + "\"" + (rest.equals("}") ? "" : ",") + rest;
+        String head = epoch == null ? ID_PREFIX + id + "\"" : ID_PREFIX + id + "\"," + EPOCH_PREFIX + epoch + "\"";
+        return head + (rest.equals("}") ? "" : ",") + rest;
     }
 }

@@ -29,6 +29,14 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void splicesTheEpochAfterTheIdAsTheAppendScriptPublishesIt() {
+        String spliced = EnvelopeCodec.withPosition(EnvelopeCodec.toJson(updated), ID, "9f3a0c1b2d4e5f60");
+        assertThat(spliced).startsWith("{\"id\":\"" + ID + "\",\"epoch\":\"9f3a0c1b2d4e5f60\",\"type\":\"book:updated\",");
+        assertThat(EnvelopeCodec.mapper().readValue(spliced, Envelope.class)).isEqualTo(updated(ID));
+        assertThat(EnvelopeCodec.withPosition("{}", "1-0", "e")).isEqualTo("{\"id\":\"1-0\",\"epoch\":\"e\"}");
+    }
+
+    @Test
     void splicesIntoAnEmptyObject() {
         assertThat(EnvelopeCodec.withId("{}", "1-0")).isEqualTo("{\"id\":\"1-0\"}");
     }

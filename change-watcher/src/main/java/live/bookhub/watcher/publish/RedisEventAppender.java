@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import live.bookhub.events.AppendScript;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.EventStream;
@@ -17,7 +18,6 @@ import live.bookhub.watcher.leader.RedisFence;
 import live.bookhub.watcher.system.WatcherProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends envelopes to the Redis stream and publishes them, atomically and idempotently per change
- * stream (see {@code scripts/append-event.lua}), and only while this replica leads: locally it checks
- * the lease's publish window, and Redis refuses the epoch of a term that was taken over ({@link RedisFence}).
+ * stream ({@link AppendScript}), and only while this replica leads: locally it checks the lease's
+ * publish window, and Redis refuses the epoch of a term that was taken over ({@link RedisFence}). The
+ * same step gives the stream a new epoch whenever it has to create it.
  */
 @Component
 public class RedisEventAppender {
@@ -44,7 +45,7 @@ public class RedisEventAppender {
 
     RedisEventAppender(StringRedisTemplate redis, Leadership leadership, WatcherProperties properties, MeterRegistry meters) {
         this.redis = redis;
-        this.appendScript = RedisScript.of(new ClassPathResource("scripts/append-event.lua"), String.class);
+        this.appendScript = RedisScript.of(AppendScript.text(), String.class);
         this.leadership = leadership;
         this.properties = properties;
         this.meters = meters;
@@ -84,9 +85,9 @@ public class RedisEventAppender {
         long epoch = leadership.epochForPublishing();
         String id;
         try {
-            id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source, RedisFence.KEY),
+            id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source, RedisFence.KEY, EventStream.EPOCH_KEY),
                     String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(envelope), envelope.token(),
-                    EventStream.CHANNEL, String.valueOf(epoch), reset ? "reset" : "change");
+                    EventStream.CHANNEL, String.valueOf(epoch), reset ? "reset" : "change", AppendScript.candidateEpoch());
         } catch (DataAccessException e) {
             throw RedisFence.refusalOrItself(e);
         }

@@ -3,11 +3,20 @@ package live.bookhub.watcher.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.events.EventStream;
 import live.bookhub.watcher.leader.Leadership;
 import live.bookhub.watcher.leader.Leaderships;
 import live.bookhub.watcher.leader.NotLeaderException;
@@ -99,6 +108,59 @@ class RedisEventAppenderIT {
 
         assertThat(appender.lastAppendedToken("books")).contains("0000000100000001BBBBBBBB");
         assertThat(appender.append("books", book("0000000100000002BBBBBBBB"))).isPresent();
+    }
+
+    @Test
+    void theAppendThatCreatesTheStreamGivesItANewEpochAndTheLiveCopyCarriesIt() throws InterruptedException {
+        RedisEventAppender appender = appender(Leaderships.leading("a", 1));
+        RedisClient client = RedisClient.create(backends.redisUri());
+        try (StatefulRedisPubSubConnection<String, String> live = client.connectPubSub()) {
+            BlockingQueue<String> published = new LinkedBlockingQueue<>();
+            live.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    published.add(message);
+                }
+            });
+            live.sync().subscribe(EventStream.CHANNEL);
+
+            String first = appender.append("books", book("0000000100000001AAAAAAAA")).orElseThrow();
+            String second = appender.append("books", book("0000000100000002AAAAAAAA")).orElseThrow();
+
+            Map<String, String> epoch = backends.redis().hgetall(EventStream.EPOCH_KEY);
+            assertThat(epoch.get("epoch")).matches("[0-9a-f]{16}");
+            assertThat(epoch.get("since")).isEqualTo(first);
+            assertThat(published.poll(5, TimeUnit.SECONDS)).startsWith("{\"id\":\"" + first + "\",\"epoch\":\"" + epoch.get("epoch") + "\",\"type\":");
+            assertThat(published.poll(5, TimeUnit.SECONDS)).startsWith("{\"id\":\"" + second + "\",\"epoch\":\"" + epoch.get("epoch") + "\",");
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aStreamRedisLostIsCreatedAgainInANewEpochThatBeginsWithItsFirstEntry() {
+        RedisEventAppender appender = appender(Leaderships.leading("a", 1));
+        appender.append("books", book("0000000100000001AAAAAAAA"));
+        String lostEpoch = backends.redis().hget(EventStream.EPOCH_KEY, "epoch");
+
+        backends.redis().flushall(); // as a restart without persistence would
+        String first = appender.append("books", book("0000000100000002AAAAAAAA")).orElseThrow();
+        appender.append("books", book("0000000100000003AAAAAAAA"));
+
+        Map<String, String> epoch = backends.redis().hgetall(EventStream.EPOCH_KEY);
+        assertThat(epoch.get("epoch")).matches("[0-9a-f]{16}").isNotEqualTo(lostEpoch);
+        assertThat(epoch.get("since")).isEqualTo(first);
+        assertThat(backends.events()).hasSize(2);
+    }
+
+    @Test
+    void aStreamWrittenBeforeThereWereEpochsGetsOneThatCoversAllOfIt() {
+        backends.redis().xadd(EventStream.KEY, Map.of("envelope", "{\"type\":\"book:created\"}", "token", "00"));
+        appender(Leaderships.leading("a", 1)).append("books", book("0000000100000001AAAAAAAA"));
+
+        assertThat(backends.redis().hget(EventStream.EPOCH_KEY, "epoch")).matches("[0-9a-f]{16}");
+        assertThat(backends.redis().hget(EventStream.EPOCH_KEY, "since")).isEqualTo("0-0");
+        assertThat(backends.events()).hasSize(2);
     }
 
     private RedisEventAppender appender(Leadership leadership) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.auth.Authentication;
 import live.bookhub.gateway.auth.Viewer;
 import live.bookhub.gateway.fanout.Subscriber;
@@ -64,8 +65,8 @@ public final class ClientSession implements Subscriber {
         return topics;
     }
 
-    /** The id of the last event this client was sent or skipped past; it may be read on any thread. */
-    public StreamId position() {
+    /** The position of the last event this client was sent or skipped past; it may be read on any thread. */
+    public StreamPosition position() {
         return resume.position();
     }
 
@@ -74,8 +75,8 @@ public final class ClientSession implements Subscriber {
         return transport.eventLoop();
     }
 
-    /** Where the client starts, before anything is sent: its last event id, or the stream's end. */
-    public void startAt(StreamId start) {
+    /** Where the client starts, before anything is sent: its last event's position, or the stream's end. */
+    public void startAt(StreamPosition start) {
         resume.startAt(start);
     }
 
@@ -98,7 +99,7 @@ public final class ClientSession implements Subscriber {
     }
 
     @Override
-    public void resetTo(OutboundFrame reset, StreamId end) {
+    public void resetTo(OutboundFrame reset, StreamPosition end) {
         resume.skipTo(end);
         send(reset);
     }
@@ -131,10 +132,18 @@ public final class ClientSession implements Subscriber {
         }
     }
 
-    /** An event read from the stream for this client's resume: it may belong to a topic the client does not read. */
-    void replayed(Event event) {
-        if (resume.acceptReplayed(event)) {
-            sendIfWanted(event);
+    /**
+     * A page read from the stream for this client's resume: its events may belong to topics the client
+     * does not read; entries read but no envelope are passed over all the same.
+     */
+    void replayed(List<Event> events, StreamId lastRead) {
+        for (Event event : events) {
+            if (resume.acceptReplayed(event)) {
+                sendIfWanted(event);
+            }
+        }
+        if (lastRead != null) {
+            resume.passOver(lastRead);
         }
     }
 

@@ -2,9 +2,11 @@ package live.bookhub.gateway.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
 
 /**
@@ -15,6 +17,9 @@ import live.bookhub.gateway.feed.Event;
  * appended after that reaches {@link #acceptLive} as well. While the client resumes, those are held;
  * after the replay's last page they are merged behind it, each id the replay already delivered
  * dropped. Ids only move forward: an event at or before {@link #position()} is one the client has.
+ * They compare only within one life of the stream: an event of another epoch is never the client's
+ * next (a reset moves the client into a new life first), except that a client that started before
+ * there was any stream takes the epoch of the first life it sees.
  *
  * <p>When more than {@code limit} live events pile up (a replay far behind a busy stream), the held
  * ones are dropped, for they are in the stream too: the replay reads on to them instead.
@@ -25,7 +30,7 @@ final class ResumeBuffer {
 
     private final int limit;
     private final List<Event> held = new ArrayList<>();
-    private volatile StreamId position = StreamId.ZERO;
+    private volatile StreamPosition position = StreamPosition.NONE;
     private boolean resuming = true;
     private boolean overflowed;
 
@@ -33,20 +38,34 @@ final class ResumeBuffer {
         this.limit = limit;
     }
 
-    /** The id of the last event the client was given (or skipped past). */
-    StreamId position() {
+    /** The position of the last event the client was given (or skipped past). */
+    StreamPosition position() {
         return position;
     }
 
-    /** Where the client starts: its last event id, or the stream's end. */
-    void startAt(StreamId start) {
+    /** Where the client starts: its last event's position, or the stream's end. */
+    void startAt(StreamPosition start) {
         position = start;
     }
 
-    /** Moves past {@code end} (a reset told the client to refetch); never backwards. */
-    void skipTo(StreamId end) {
-        if (end.isAfter(position)) {
+    /**
+     * Moves past {@code end} (a reset told the client to refetch): never backwards within one life of
+     * the stream; into another life at once, dropping what is held from the one that ended.
+     */
+    void skipTo(StreamPosition end) {
+        if (!Objects.equals(end.epoch(), position.epoch())) {
+            held.clear();
+            overflowed = false;
             position = end;
+        } else if (end.id().isAfter(position.id())) {
+            position = end;
+        }
+    }
+
+    /** Moves past entries read from the stream that were not events (none of the client's), never backwards. */
+    void passOver(StreamId read) {
+        if (read.isAfter(position.id())) {
+            position = new StreamPosition(position.epoch(), read);
         }
     }
 
@@ -108,10 +127,14 @@ final class ResumeBuffer {
     }
 
     private boolean advance(Event event) {
-        if (!event.id().isAfter(position)) {
+        StreamPosition current = position;
+        if (event.epoch() != null && current.epoch() != null && !event.epoch().equals(current.epoch())) {
             return false;
         }
-        position = event.id();
+        if (!event.id().isAfter(current.id())) {
+            return false;
+        }
+        position = event.epoch() != null ? event.position() : new StreamPosition(current.epoch(), event.id());
         return true;
     }
 }

@@ -1,6 +1,6 @@
 package live.bookhub.gateway.client;
 
-import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import live.bookhub.gateway.feed.Event;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.EventHistory;
+import live.bookhub.gateway.feed.HistoryGap;
 import live.bookhub.gateway.protocol.CloseCodes;
+import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.system.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,10 @@ import org.springframework.stereotype.Component;
  * its live buffer; the replay reads the stream page by page at the client's pace, then merges the
  * buffer, dropping what the replay already sent. No thread waits for a slow client: the next page is
  * read when its connection has drained. The merge itself is {@link ResumeBuffer}'s.
+ *
+ * <p>A page is read with where the stream stands: when that is another life of the stream than the
+ * client's position (Redis lost the stream meanwhile), nothing in it follows from that position, and
+ * the client is told to refetch ({@code sync:reset}, {@code epoch_changed}) instead.
  */
 @Component
 public class Resumer implements DisposableBean {
@@ -56,22 +62,34 @@ public class Resumer implements DisposableBean {
      * on once the connection has taken most of it: a replay never runs ahead of its client.
      */
     private void readPage(ClientSession session) {
-        List<Event> page;
+        StreamPosition from = session.position();
+        EventHistory.Page page;
         try {
-            page = history.after(session.position(), properties.replayPageSize());
+            page = history.after(from, properties.replayPageSize());
         } catch (RuntimeException e) {
-            log.warn("resume of client {} failed at {}: {}", session.id(), session.position(), e.toString());
+            log.warn("resume of client {} failed at {}: {}", session.id(), from, e.toString());
             session.close(CloseCodes.TRY_AGAIN_LATER, "resume failed, reconnect");
             return;
         }
-        replayed.increment(page.size());
+        replayed.increment(page.read());
         session.eventLoop().execute(() -> {
             if (session.isClosed()) {
                 return;
             }
-            page.forEach(session::replayed);
-            if (page.size() < properties.replayPageSize() && session.finishReplay()) {
+            if (!Objects.equals(from.epoch(), session.position().epoch())) {
+                catchUp(session); // a reset moved the client into another life meanwhile: read from there
                 return;
+            }
+            if (from.epoch() != null && !from.epoch().equals(page.stream().epoch())) {
+                StreamPosition end = page.stream().end();
+                ClientLog.about(log.atInfo(), session).log("client {} cannot resume after {}: the stream is now in epoch {}",
+                        session.id(), from, page.stream().epoch());
+                session.resetTo(GatewayFrame.syncReset(HistoryGap.EPOCH_CHANGED.wireName(), end), end);
+            } else {
+                session.replayed(page.events(), page.lastRead());
+                if (page.read() < properties.replayPageSize() && session.finishReplay()) {
+                    return;
+                }
             }
             session.whenWritable(() -> catchUp(session));
         });

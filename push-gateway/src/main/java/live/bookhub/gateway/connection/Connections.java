@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import live.bookhub.events.StreamId;
 import live.bookhub.gateway.client.ClientLog;
 import live.bookhub.gateway.client.ClientSession;
 import live.bookhub.gateway.client.ClientSessions;
@@ -14,7 +13,7 @@ import live.bookhub.gateway.client.Resumer;
 import live.bookhub.gateway.client.Transport;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.feed.EventHistory;
-import live.bookhub.gateway.feed.HistoryGap;
+import live.bookhub.gateway.feed.Recovery;
 import live.bookhub.gateway.protocol.CloseCodes;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.system.GatewayIdentity;
@@ -85,34 +84,21 @@ public class Connections {
         request.topics().forEach(topic -> subscriptions.subscribe(session, topic).ifPresent(refusals::add));
 
         String lastEventId = request.lastEventId();
-        Optional<HistoryGap> gap = Optional.empty();
-        StreamId start;
-        if (lastEventId == null) {
-            start = currentEnd();
-        } else if (!StreamId.isValid(lastEventId)) {
-            gap = Optional.of(HistoryGap.MALFORMED_LAST_EVENT_ID);
-            start = currentEnd();
-        } else {
-            gap = history.gapAfter(StreamId.parse(lastEventId));
-            start = gap.isPresent() ? currentEnd() : StreamId.parse(lastEventId);
-        }
+        // Read after the client joined the hub: whatever is appended later reaches it live.
+        Recovery.Start start = Recovery.start(history.state(), lastEventId);
         if (lastEventId != null) {
-            countResume(gap.isPresent() ? "reset" : "replay");
+            countResume(start.gap().isPresent() ? "reset" : "replay");
         }
-        session.startAt(start);
-        session.send(GatewayFrame.welcome(identity.name(), session.topics(), start));
+        session.startAt(start.position());
+        session.send(GatewayFrame.welcome(identity.name(), session.topics(), start.position()));
         refusals.forEach(session::send);
-        gap.ifPresent(reason -> {
+        start.gap().ifPresent(reason -> {
             ClientLog.about(log.atInfo(), session).addKeyValue("lastEventId", lastEventId)
                     .log("client {} cannot resume after {}: {}", id, lastEventId, reason.wireName());
-            session.send(GatewayFrame.syncReset(reason.wireName(), start));
+            session.send(GatewayFrame.syncReset(reason.wireName(), start.position()));
         });
         resumer.catchUp(session);
-        ClientLog.about(log.atDebug(), session).log("client {} opened, topics {}, from {}", id, session.topics(), start);
-    }
-
-    private StreamId currentEnd() {
-        return history.lastId().orElse(StreamId.ZERO);
+        ClientLog.about(log.atDebug(), session).log("client {} opened, topics {}, from {}", id, session.topics(), start.position());
     }
 
     private void countResume(String outcome) {

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.feed.EventSink;
 import live.bookhub.gateway.feed.HistoryGap;
@@ -102,7 +102,7 @@ public class Hub<S extends Subscriber> implements EventSink {
 
     /** Tells every client to refetch: events it should have had are gone; it continues after {@code end}. */
     @Override
-    public void resetAll(HistoryGap reason, StreamId end) {
+    public void resetAll(HistoryGap reason, StreamPosition end) {
         GatewayFrame reset = GatewayFrame.syncReset(reason.wireName(), end);
         shards.values().forEach(shard -> shard.resetAll(reset, end));
     }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.internal.PlatformDependent;
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.protocol.OutboundFrame;
@@ -28,7 +28,7 @@ final class HubShard<S extends Subscriber> {
     /** Events handed out together at most, so one batch never holds the loop for long. */
     private static final int MAX_BATCH = 64;
 
-    private record Reset(OutboundFrame frame, StreamId end) {
+    private record Reset(OutboundFrame frame, StreamPosition end) {
     }
 
     private final EventLoop loop;
@@ -74,7 +74,7 @@ final class HubShard<S extends Subscriber> {
     }
 
     /** Queues a reset for every client of this shard, in order with the events. */
-    void resetAll(OutboundFrame reset, StreamId end) {
+    void resetAll(OutboundFrame reset, StreamPosition end) {
         waiting.add(new Reset(reset, end));
         scheduleHandOut();
     }

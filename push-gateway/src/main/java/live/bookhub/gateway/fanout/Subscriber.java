@@ -3,7 +3,7 @@ package live.bookhub.gateway.fanout;
 import java.util.Set;
 
 import io.netty.channel.EventLoop;
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
@@ -27,6 +27,6 @@ public interface Subscriber {
     /** Sends what {@link #onLive} wrote. */
     void flushLive();
 
-    /** A reset for everyone, in order with the events: the subscriber goes on after {@code end}. */
-    void resetTo(OutboundFrame reset, StreamId end);
+    /** A reset for everyone, in order with the events: the subscriber goes on after {@code end}, maybe in another life of the stream. */
+    void resetTo(OutboundFrame reset, StreamPosition end);
 }

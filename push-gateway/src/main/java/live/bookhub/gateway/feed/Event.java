@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.protocol.OutboundFrame;
 import live.bookhub.gateway.protocol.WebSocketFrames;
 import tools.jackson.databind.JsonNode;
@@ -14,22 +15,35 @@ import tools.jackson.databind.JsonNode;
  * An envelope as the gateway forwards it: parsed once for routing, its JSON framed once and sent as
  * is to every subscriber.
  *
+ * @param position       its stream id and the life of the stream it belongs to (no epoch from a stream written before epochs)
  * @param tsMillis       the envelope's {@code ts} in epoch milliseconds, 0 when it has none (for the lag metric)
  * @param webSocketFrame {@code json} as a WebSocket text frame, shared by every recipient: never modify it
  */
-public record Event(StreamId id, String topic, String type, long tsMillis, String json, byte[] webSocketFrame) implements OutboundFrame {
+public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, byte[] webSocketFrame)
+        implements OutboundFrame {
 
-    /** Reads the routing fields of an envelope's JSON (with its {@code id}). */
+    /** Reads the routing fields of an envelope's JSON (with its {@code id} and {@code epoch}). */
     public static Event parse(String json) {
         JsonNode envelope = EnvelopeCodec.mapper().readTree(json);
-        return new Event(StreamId.parse(envelope.path("id").asString()), envelope.path("topic").asString(""),
-                envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")), json,
-                WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)));
+        String epoch = envelope.path("epoch").isString() ? envelope.path("epoch").asString() : null;
+        StreamPosition position = new StreamPosition(epoch, StreamId.parse(envelope.path("id").asString()));
+        return new Event(position, envelope.path("topic").asString(""), envelope.path("type").asString(""),
+                epochMillis(envelope.path("ts").asString("")), json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    public StreamId id() {
+        return position.id();
+    }
+
+    /** {@code null} from a stream written before epochs. */
+    public String epoch() {
+        return position.epoch();
+    }
+
+    /** Its position, {@code <epoch>:<id>}: what an SSE client resumes from. */
     @Override
     public String eventId() {
-        return id.toString();
+        return position.toString();
     }
 
     private static long epochMillis(String ts) {

@@ -1,6 +1,6 @@
 package live.bookhub.gateway.feed;
 
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 
 /**
  * Where the live feed hands what it reads from Redis, one call at a time and in stream order: the
@@ -12,5 +12,5 @@ public interface EventSink {
     void publish(Event event);
 
     /** Events were lost between the feed and Redis: every client must refetch, and goes on after {@code end}. */
-    void resetAll(HistoryGap reason, StreamId end);
+    void resetAll(HistoryGap reason, StreamPosition end);
 }

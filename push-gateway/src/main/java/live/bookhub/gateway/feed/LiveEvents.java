@@ -1,6 +1,6 @@
 package live.bookhub.gateway.feed;
 
-import java.util.List;
+import java.util.Objects;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.EventStream;
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.system.GatewayProperties;
 import live.bookhub.gateway.system.Phases;
 import org.slf4j.Logger;
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
  * entries after the last id this gateway saw are read from the stream and handed to the fan-out, on
  * the same thread and before any later message, so it still sees ids in order; clients drop what
  * they already have.
+ *
+ * <p>Ids mean something only within one life of the stream ({@link StreamLife}): when Redis lost the
+ * stream, whether seen in a new epoch on a live event or on the stream read after a resubscription,
+ * every client is told to refetch ({@code sync:reset}, {@code epoch_changed}) before any event of the
+ * new life reaches it.
  */
 @Component
 class LiveEvents implements SmartLifecycle {
@@ -39,6 +45,9 @@ class LiveEvents implements SmartLifecycle {
     private final String redisUrl;
     private final Counter resubscribes;
     private final Counter gapEvents;
+    private final Counter newLives;
+    // only touched on Lettuce's thread for this connection
+    private final StreamLife life = new StreamLife();
     private RedisClient client;
     private StatefulRedisPubSubConnection<String, String> connection;
     // only touched on Lettuce's thread for this connection
@@ -56,6 +65,9 @@ class LiveEvents implements SmartLifecycle {
         this.gapEvents = Counter.builder("bookhub.gateway.redis.gap.events")
                 .description("Events read from the stream after a resubscription because pub/sub missed them")
                 .register(meters);
+        this.newLives = Counter.builder("bookhub.gateway.stream.epoch.changes")
+                .description("Times the stream began a new life (Redis lost it) and every client was told to refetch")
+                .register(meters);
     }
 
     @Override
@@ -66,9 +78,7 @@ class LiveEvents implements SmartLifecycle {
             @Override
             public void message(String channel, String message) {
                 try {
-                    Event event = Event.parse(message);
-                    lastSeen = event.id();
-                    sink.publish(event);
+                    live(Event.parse(message));
                 } catch (RuntimeException e) {
                     log.warn("dropped a malformed message on {}: {}", channel, e.toString());
                 }
@@ -83,42 +93,82 @@ class LiveEvents implements SmartLifecycle {
         log.info("subscribed to {} at {}", EventStream.CHANNEL, redisUrl);
     }
 
+    private void live(Event event) {
+        switch (life.of(event.epoch())) {
+            case ENDED -> {
+                log.debug("dropped event {} of the stream's ended epoch {}", event.id(), event.epoch());
+                return;
+            }
+            case NEW -> {
+                boolean seenBefore = life.epoch() != null;
+                life.moveTo(event.epoch());
+                if (seenBefore) {
+                    // This is the new life's first event: clients go on from just before it, after refetching.
+                    resetAll("the stream began a new life with event " + event.id(), new StreamPosition(event.epoch(), StreamId.ZERO));
+                }
+            }
+            case CURRENT -> {
+            }
+        }
+        lastSeen = event.id();
+        sink.publish(event);
+    }
+
     private void onSubscribed() {
         try {
+            StreamState stream = history.state();
             if (lastSeen == null) {
-                lastSeen = history.lastId().orElse(StreamId.ZERO); // the first subscription: nothing to catch up on
+                life.moveTo(stream.epoch()); // the first subscription: nothing to catch up on
+                lastSeen = stream.end().id();
                 return;
             }
             resubscribes.increment();
             log.warn("live subscription is back after a Redis disconnect: reading the stream after {}", lastSeen);
-            fillGap();
+            if (!Objects.equals(stream.epoch(), life.epoch())) {
+                life.moveTo(stream.epoch());
+                lastSeen = stream.end().id();
+                resetAll("the stream is in another life after the Redis disconnect", stream.end());
+                return;
+            }
+            fillGap(stream);
         } catch (RuntimeException e) {
             log.warn("could not read the stream after a resubscription (clients resume when they reconnect): {}", e.toString());
         }
     }
 
-    private void fillGap() {
-        if (history.gapAfter(lastSeen).isPresent()) {
-            StreamId end = history.lastId().orElse(StreamId.ZERO);
-            log.warn("the stream no longer holds everything after {}: every client resets to {}", lastSeen, end);
-            sink.resetAll(HistoryGap.HISTORY_LOST, end);
-            lastSeen = end;
+    private void fillGap(StreamState stream) {
+        if (Recovery.gapAfter(stream, new StreamPosition(stream.epoch(), lastSeen)).isPresent()) {
+            log.warn("the stream no longer holds everything after {}: every client resets to {}", lastSeen, stream.end());
+            sink.resetAll(HistoryGap.HISTORY_LOST, stream.end());
+            lastSeen = stream.end().id();
             return;
         }
         int read = 0;
         while (true) {
-            List<Event> page = history.after(lastSeen, properties.replayPageSize());
-            for (Event event : page) {
-                lastSeen = event.id();
-                sink.publish(event);
+            EventHistory.Page page = history.after(new StreamPosition(life.epoch(), lastSeen), properties.replayPageSize());
+            if (!Objects.equals(page.stream().epoch(), life.epoch())) {
+                life.moveTo(page.stream().epoch());
+                lastSeen = page.stream().end().id();
+                resetAll("the stream began a new life while this gateway read what it missed", page.stream().end());
+                return;
             }
-            read += page.size();
-            if (page.size() < properties.replayPageSize()) {
+            page.events().forEach(sink::publish);
+            if (page.lastRead() != null) {
+                lastSeen = page.lastRead();
+            }
+            read += page.read();
+            if (page.read() < properties.replayPageSize()) {
                 break;
             }
         }
         gapEvents.increment(read);
         log.info("{} events read from the stream after the resubscription, up to {}", read, lastSeen);
+    }
+
+    private void resetAll(String why, StreamPosition end) {
+        newLives.increment();
+        log.warn("{}: epoch {}, every client refetches and goes on after {}", why, life.epoch(), end);
+        sink.resetAll(HistoryGap.EPOCH_CHANGED, end);
     }
 
     @Override

@@ -5,27 +5,35 @@ import java.time.Instant;
 import java.util.Collection;
 
 import live.bookhub.events.EnvelopeCodec;
-import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One of the gateway's own frames, as opposed to the envelopes it forwards: it has no stream id.
- * Each is described in {@code docs/protocol.md}.
+ * One of the gateway's own frames, as opposed to the envelopes it forwards. Each is described in
+ * {@code docs/protocol.md}; {@code welcome} and {@code sync:reset} name the position the client goes
+ * on from, which SSE also sends as their {@code id:}.
+ *
+ * @param eventId the position the frame names, {@code <epoch>:<id>}, or {@code null}
  */
-public record GatewayFrame(String type, String json, byte[] webSocketFrame) implements OutboundFrame {
+public record GatewayFrame(String type, String json, byte[] webSocketFrame, String eventId) implements OutboundFrame {
 
     private GatewayFrame(ObjectNode frame) {
-        this(frame.path("type").asString(), frame.toString());
+        this(frame, null);
     }
 
-    private GatewayFrame(String type, String json) {
-        this(type, json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)));
+    private GatewayFrame(ObjectNode frame, StreamPosition position) {
+        this(frame.path("type").asString(), frame.toString(), position);
     }
 
-    public static GatewayFrame welcome(String gateway, Collection<String> topics, StreamId lastEventId) {
+    private GatewayFrame(String type, String json, StreamPosition position) {
+        this(type, json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)), position == null ? null : position.toString());
+    }
+
+    /** {@code epoch} is the stream's current one, absent while there is no stream. */
+    public static GatewayFrame welcome(String gateway, Collection<String> topics, StreamPosition start) {
         ObjectNode frame = frame("welcome").put("gateway", gateway);
         topics.stream().sorted().forEach(frame.putArray("topics")::add);
-        return new GatewayFrame(frame.put("lastEventId", lastEventId.toString()));
+        return new GatewayFrame(withPosition(frame, start), start);
     }
 
     public static GatewayFrame error(String code, String message) {
@@ -36,8 +44,8 @@ public record GatewayFrame(String type, String json, byte[] webSocketFrame) impl
         return new GatewayFrame(frame("error").put("code", code).put("topic", topic).put("message", message));
     }
 
-    public static GatewayFrame syncReset(String reason, StreamId lastEventId) {
-        return new GatewayFrame(frame("sync:reset").put("reason", reason).put("lastEventId", lastEventId.toString()));
+    public static GatewayFrame syncReset(String reason, StreamPosition end) {
+        return new GatewayFrame(withPosition(frame("sync:reset").put("reason", reason), end), end);
     }
 
     public static GatewayFrame pong() {
@@ -55,9 +63,11 @@ public record GatewayFrame(String type, String json, byte[] webSocketFrame) impl
         return new GatewayFrame(frame("close").put("code", code).put("reason", reason));
     }
 
-    @Override
-    public String eventId() {
-        return null;
+    private static ObjectNode withPosition(ObjectNode frame, StreamPosition position) {
+        if (position.epoch() != null) {
+            frame.put("epoch", position.epoch());
+        }
+        return frame.put("lastEventId", position.toString());
     }
 
     private static ObjectNode frame(String type) {

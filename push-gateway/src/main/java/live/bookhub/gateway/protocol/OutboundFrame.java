@@ -14,6 +14,9 @@ public interface OutboundFrame {
     /** The JSON as a complete WebSocket text frame (see {@link WebSocketFrames}); never modify it. */
     byte[] webSocketFrame();
 
-    /** The stream id an SSE client resumes from ({@code id:} line), or {@code null} for the gateway's own frames. */
+    /**
+     * The position an SSE client resumes from ({@code id:} line), {@code <epoch>:<id>}: an envelope's,
+     * or the one a welcome or reset names; {@code null} for the gateway's other frames.
+     */
     String eventId();
 }

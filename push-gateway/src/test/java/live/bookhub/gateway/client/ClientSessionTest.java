@@ -14,6 +14,7 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.auth.Authentication;
 import live.bookhub.gateway.auth.Viewer;
 import live.bookhub.gateway.fanout.Hub;
@@ -41,8 +42,7 @@ class ClientSessionTest {
 
         assertThat(session.onLive(event(3, "books"))).isFalse();
         assertThat(session.onLive(event(4, "books"))).isFalse();
-        session.replayed(event(2, "books"));
-        session.replayed(event(3, "books"));
+        session.replayed(List.of(event(2, "books"), event(3, "books")), null);
         assertThat(session.finishReplay()).isTrue();
         assertThat(session.onLive(event(5, "books"))).isTrue();
         session.flushLive();
@@ -68,9 +68,7 @@ class ClientSessionTest {
         hub.add(session);
         hub.subscribe(session, "books");
 
-        session.replayed(event(1, "orders:bob"));
-        session.replayed(event(2, "*"));
-        session.replayed(event(3, "orders:ada"));
+        session.replayed(List.of(event(1, "orders:bob"), event(2, "*"), event(3, "orders:ada")), null);
 
         assertThat(wire.sent()).containsExactly("2");
         assertThat(session.position()).isEqualTo(id(3));
@@ -138,8 +136,8 @@ class ClientSessionTest {
         session.finishReplay();
     }
 
-    private static StreamId id(long n) {
-        return new StreamId(n, 0);
+    private static StreamPosition id(long n) {
+        return new StreamPosition("e1", new StreamId(n, 0));
     }
 
     private static Event event(long n, String topic) {

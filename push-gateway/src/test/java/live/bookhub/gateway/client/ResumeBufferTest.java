@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,40 @@ class ResumeBufferTest {
         buffer.acceptReplayed(event(2));
         buffer.acceptReplayed(event(3));
         assertThat(buffer.finishReplay()).hasValueSatisfying(fresh -> assertThat(ids(fresh)).containsExactly(4L));
+    }
+
+    @Test
+    void aResetIntoAnotherEpochMovesThereAtOnceAndDropsWhatWasHeldFromTheOneThatEnded() {
+        ResumeBuffer buffer = new ResumeBuffer(10);
+        buffer.startAt(id(5));
+        buffer.acceptLive(event(6));
+
+        StreamPosition newLife = new StreamPosition("e2", new StreamId(2, 0));
+        buffer.skipTo(newLife);
+        assertThat(buffer.position()).isEqualTo(newLife);
+        assertThat(buffer.acceptReplayed(inEpoch("e2", 3))).isTrue();
+        assertThat(buffer.finishReplay()).hasValueSatisfying(fresh -> assertThat(fresh).isEmpty());
+    }
+
+    @Test
+    void anEventOfAnotherEpochIsNeverTheClientsNextWhateverItsId() {
+        ResumeBuffer buffer = new ResumeBuffer(10);
+        buffer.startAt(id(5));
+        buffer.finishReplay();
+
+        assertThat(buffer.acceptLive(inEpoch("e2", 9))).isFalse();
+        assertThat(buffer.position()).isEqualTo(id(5));
+    }
+
+    @Test
+    void aClientThatStartedBeforeThereWasAStreamTakesTheEpochOfTheFirstLifeItSees() {
+        ResumeBuffer buffer = new ResumeBuffer(10);
+        buffer.startAt(StreamPosition.NONE);
+        buffer.finishReplay();
+
+        assertThat(buffer.acceptLive(inEpoch("e2", 1))).isTrue();
+        assertThat(buffer.position()).isEqualTo(new StreamPosition("e2", new StreamId(1, 0)));
+        assertThat(buffer.acceptLive(inEpoch("e3", 2))).isFalse();
     }
 
     @Test
@@ -164,7 +199,7 @@ class ResumeBufferTest {
                         }
                     }
                     case PAGE -> {
-                        List<Event> read = LongStream.rangeClosed(buffer.position().millis() + 1, outcome.appended)
+                        List<Event> read = LongStream.rangeClosed(buffer.position().id().millis() + 1, outcome.appended)
                                 .limit(page).mapToObj(ResumeBufferTest::event).toList();
                         read.stream().filter(buffer::acceptReplayed).forEach(event -> outcome.received.add(event.id().millis()));
                         if (read.size() < page) {
@@ -195,8 +230,12 @@ class ResumeBufferTest {
         return events.stream().map(event -> event.id().millis()).toList();
     }
 
-    private static StreamId id(long n) {
-        return new StreamId(n, 0);
+    private static StreamPosition id(long n) {
+        return new StreamPosition("e1", new StreamId(n, 0));
+    }
+
+    private static Event inEpoch(String epoch, long n) {
+        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, "{}", new byte[0]);
     }
 
     static Event event(long n) {

@@ -14,6 +14,7 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import live.bookhub.events.StreamId;
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.protocol.OutboundFrame;
@@ -129,8 +130,8 @@ class HubShardTest {
         return recorder;
     }
 
-    private static StreamId id(long n) {
-        return new StreamId(n, 0);
+    private static StreamPosition id(long n) {
+        return new StreamPosition("e1", new StreamId(n, 0));
     }
 
     private static Event event(long n, String topic) {
@@ -180,8 +181,8 @@ class HubShardTest {
         }
 
         @Override
-        public void resetTo(OutboundFrame reset, StreamId end) {
-            received.add(reset.type() + " after " + end.millis());
+        public void resetTo(OutboundFrame reset, StreamPosition end) {
+            received.add(reset.type() + " after " + end.id().millis());
         }
     }
 }

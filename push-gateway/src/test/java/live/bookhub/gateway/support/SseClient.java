@@ -61,9 +61,9 @@ public final class SseClient implements AutoCloseable {
         return List.copyOf(records);
     }
 
-    /** The envelopes: records with an id. */
+    /** The envelopes: records whose data has a stream id (the gateway's own frames have none). */
     public List<Record> events() {
-        return records.stream().filter(record -> record.id() != null).toList();
+        return records.stream().filter(record -> record.data().has("id")).toList();
     }
 
     public List<Record> ofType(String event) {

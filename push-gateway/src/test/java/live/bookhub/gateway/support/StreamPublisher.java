@@ -2,24 +2,25 @@ package live.bookhub.gateway.support;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import live.bookhub.events.AppendScript;
 import live.bookhub.events.EventStream;
 
 /**
- * Appends envelopes to the stream and publishes their live copy in one script, as the watcher does
- * (without its resume-token check, which these tests do not exercise).
+ * Appends envelopes to the stream and publishes their live copy with the watcher's own append script
+ * ({@link AppendScript}), so the stream gets its epoch as the watcher gives it. Each publisher stands
+ * for a change stream of its own, whose resume tokens it counts up.
  */
 public final class StreamPublisher implements AutoCloseable {
 
-    private static final String APPEND = "local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'envelope', ARGV[2], 'token', 't')\n"
-            + "redis.call('PUBLISH', KEYS[2], '{\"id\":\"' .. id .. '\",' .. string.sub(ARGV[2], 2))\n"
-            + "return id";
-
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
+    private final String lastTokenKey = "bookhub:watcher:last-token:test-" + UUID.randomUUID();
+    private long tokens;
 
     public StreamPublisher(String redisUri) {
         this.client = RedisClient.create(redisUri);
@@ -28,10 +29,23 @@ public final class StreamPublisher implements AutoCloseable {
 
     /** Appends and publishes one event; returns its stream id. */
     public String publish(String type, String topic, String dataJson) {
+        String token = String.format("%020d", ++tokens);
         String envelope = "{\"type\":\"" + type + "\",\"topic\":\"" + topic + "\",\"ts\":\"" + Instant.now()
-                + "\",\"token\":\"t\",\"data\":" + dataJson + "}";
-        return connection.sync().eval(APPEND, ScriptOutputType.VALUE,
-                new String[] {EventStream.KEY, EventStream.CHANNEL}, String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope);
+                + "\",\"token\":\"" + token + "\",\"data\":" + dataJson + "}";
+        return connection.sync().eval(AppendScript.text(), ScriptOutputType.VALUE,
+                new String[] {EventStream.KEY, lastTokenKey, "bookhub:watcher:epoch", EventStream.EPOCH_KEY},
+                String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope, token, EventStream.CHANNEL, "1", "change",
+                AppendScript.candidateEpoch());
+    }
+
+    /** The stream's current epoch, {@code null} while there is no stream. */
+    public String epoch() {
+        return connection.sync().hget(EventStream.EPOCH_KEY, EventStream.EPOCH_FIELD);
+    }
+
+    /** Deletes the stream, as Redis losing its data would: the next append begins it again in a new epoch. */
+    public void loseTheStream() {
+        connection.sync().del(EventStream.KEY);
     }
 
     public String book(int n) {

@@ -81,9 +81,14 @@ public final class WsClient implements AutoCloseable {
         return frames().stream().filter(frame -> frame.path("type").asString().equals(type)).toList();
     }
 
-    public String lastEventId() {
+    /** Where this client would resume from: its last envelope's {@code <epoch>:<id>}, else what its welcome named. */
+    public String position() {
         List<JsonNode> events = events();
-        return events.isEmpty() ? welcome().path("lastEventId").asString() : events.get(events.size() - 1).path("id").asString();
+        if (events.isEmpty()) {
+            return welcome().path("lastEventId").asString();
+        }
+        JsonNode last = events.get(events.size() - 1);
+        return last.path("epoch").asString() + ":" + last.path("id").asString();
     }
 
     public void send(String text) {

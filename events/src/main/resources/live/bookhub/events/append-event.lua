@@ -1,13 +1,21 @@
 -- Appends one envelope to the history stream and publishes the live copy, in one atomic step.
 -- KEYS[1] the stream, KEYS[2] the last token appended for this change stream, KEYS[3] the newest lease
--- epoch seen (the fence)
+-- epoch seen (the fence), KEYS[4] the stream's epoch (a hash: epoch, since)
 -- ARGV[1] MAXLEN (approximate), ARGV[2] the envelope JSON without "id", ARGV[3] its resume token,
 -- ARGV[4] the pub/sub channel, ARGV[5] the appending leader's lease epoch, ARGV[6] "reset" to append
--- whatever the last token (a restart from now after lost history), anything else otherwise
+-- whatever the last token (a restart from now after lost history), anything else otherwise,
+-- ARGV[7] a fresh random value: the stream's epoch if this append has to create the stream
 -- Returns the new entry's id, or false when the token is not newer than the last one appended:
 -- a change read twice (after a crash between append and checkpoint) is appended once.
 -- Fails with FENCED when a newer leader's epoch was seen: a paused ex-leader can never append after a
 -- takeover.
+--
+-- The stream's epoch: a stream id means something only within one life of the stream. Whenever this
+-- append has to create the stream (the first append, or Redis lost it: a restart without persistence,
+-- a failover to a replica that missed it, a flush), the stream gets a new epoch, and "since" records the
+-- id its life began with. A stream found without an epoch (written before there were epochs) gets one
+-- whose life covers all of it ("0-0"). The live copy carries the epoch beside the id, so a gateway sees
+-- a new life begin with its very first event.
 
 -- Bytewise, because Lua's string comparison follows the server's locale.
 local function is_newer(token, last)
@@ -19,19 +27,25 @@ local function is_newer(token, last)
   return #token > #last
 end
 
-local epoch = tonumber(ARGV[5])
+local lease_epoch = tonumber(ARGV[5])
 local fence = tonumber(redis.call('GET', KEYS[3]) or '0')
-if epoch < fence then
+if lease_epoch < fence then
   return redis.error_reply('FENCED epoch ' .. ARGV[5] .. ' is older than epoch ' .. fence)
 end
-if epoch > fence then
+if lease_epoch > fence then
   redis.call('SET', KEYS[3], ARGV[5])
 end
 local last = redis.call('GET', KEYS[2])
 if ARGV[6] ~= 'reset' and last and not is_newer(ARGV[3], last) then
   return false
 end
+local created = redis.call('EXISTS', KEYS[1]) == 0
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'envelope', ARGV[2], 'token', ARGV[3])
+local epoch = redis.call('HGET', KEYS[4], 'epoch')
+if created or not epoch then
+  epoch = ARGV[7]
+  redis.call('HSET', KEYS[4], 'epoch', epoch, 'since', created and id or '0-0')
+end
 redis.call('SET', KEYS[2], ARGV[3])
-redis.call('PUBLISH', ARGV[4], '{"id":"' .. id .. '",' .. string.sub(ARGV[2], 2))
+redis.call('PUBLISH', ARGV[4], '{"id":"' .. id .. '","epoch":"' .. epoch .. '",' .. string.sub(ARGV[2], 2))
 return id
