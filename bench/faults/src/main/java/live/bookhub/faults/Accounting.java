@@ -34,6 +34,7 @@ final class Accounting {
     private final long[] lost;
     private final long[] silent;
     private final long[] doubled;
+    private final long[] resent;
     private final long[] outOfOrder;
     private final long[] resets;
     private long foreign;
@@ -50,6 +51,7 @@ final class Accounting {
         lost = new long[n];
         silent = new long[n];
         doubled = new long[n];
+        resent = new long[n];
         outOfOrder = new long[n];
         resets = new long[n];
     }
@@ -72,7 +74,8 @@ final class Accounting {
         for (int i = 0; i < phases.size(); i++) {
             PhaseWindow phase = phases.get(i);
             rows.add(new PhaseFigures(phase.name(), accounting.writes[i], accounting.uncertain[i], accounting.expected[i],
-                    accounting.lost[i], accounting.silent[i], accounting.doubled[i], accounting.outOfOrder[i], accounting.resets[i],
+                    accounting.lost[i], accounting.silent[i], accounting.doubled[i], accounting.resent[i], accounting.outOfOrder[i],
+                    accounting.resets[i],
                     phase.notes()));
         }
         long neverWelcomed = clients.stream().filter(client -> !client.everWelcomed()).count();
@@ -89,7 +92,7 @@ final class Accounting {
         for (int i = 0; i < keys.length; i++) {
             resetsBefore[i + 1] = resetsBefore[i] + (keys[i] == Receipts.RESET ? 1 : 0);
         }
-        Map<Long, Integer> seen = new HashMap<>();
+        Map<Long, Integer> seen = new HashMap<>(); // each write received, with the receipt index of its first delivery
         List<String> found = new ArrayList<>();
         Map<String, Deliveries> byCollection = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
@@ -102,7 +105,12 @@ final class Accounting {
                 continue;
             }
             int phase = phaseOf(write.startMs());
-            if (seen.merge(write.seq(), 1, Integer::sum) > 1) {
+            Integer first = seen.putIfAbsent(write.seq(), i);
+            if (first != null && resetsBefore[i] > resetsBefore[first]) {
+                resent[phase]++; // the client refetched in between: what it had before the reset is gone
+                continue;
+            }
+            if (first != null) {
                 doubled[phase]++;
                 if (found.size() < EVIDENCE_WRITES) {
                     found.add("doubled " + describe(write) + " at receipt " + i + ": " + around(keys, i));

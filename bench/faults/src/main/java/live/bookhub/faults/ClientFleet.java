@@ -104,6 +104,11 @@ final class ClientFleet implements AutoCloseable {
         return offline;
     }
 
+    /** How many of {@code clients} received a reset since {@code sinceMs}. */
+    static long resetSince(List<FaultClient> clients, long sinceMs) {
+        return clients.stream().filter(client -> client.receipts().resetTimes().stream().anyMatch(at -> at >= sinceMs)).count();
+    }
+
     long closesWith(int code) {
         return closes.getOrDefault(code, new AtomicLong()).get();
     }

@@ -18,18 +18,19 @@ record FaultReport(FaultSettings settings, String command, Instant finished, Str
                 .append(settings.mongoshRate()).append("/s; ").append(settings.phase().toSeconds())
                 .append(" s of writes before and after each fault; stream-max-length ").append(settings.streamMaxLength())
                 .append(", oplog ").append(settings.oplogBytes() / (1024 * 1024)).append(" MB.\n\n");
-        out.append("| fault | writes | deliveries expected | lost | of them silent | doubled | out of order | resets signalled | every loss covered by a reset | notes |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
-        long[] total = new long[7];
+        out.append("| fault | writes | deliveries expected | lost | of them silent | doubled | re-sent after a reset | out of order | resets signalled | every loss covered by a reset | notes |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        long[] total = new long[8];
         for (PhaseFigures row : result.rows()) {
             out.append("| ").append(row.name()).append(" | ").append(count(row.writes()))
                     .append(row.uncertain() > 0 ? " (" + row.uncertain() + " uncertain)" : "")
                     .append(" | ").append(count(row.expected())).append(" | ").append(count(row.lost())).append(" | ")
                     .append(count(row.silent())).append(" | ").append(count(row.doubled())).append(" | ")
-                    .append(count(row.outOfOrder())).append(" | ").append(count(row.resets())).append(" | ")
+                    .append(count(row.resent())).append(" | ").append(count(row.outOfOrder())).append(" | ").append(count(row.resets())).append(" | ")
                     .append(row.lost() == 0 ? "no loss" : row.everyLossCovered() ? "yes" : "**no**").append(" | ")
                     .append(row.notes().replace("|", "/")).append(" |\n");
-            long[] figures = {row.writes(), row.expected(), row.lost(), row.silent(), row.doubled(), row.outOfOrder(), row.resets()};
+            long[] figures = {row.writes(), row.expected(), row.lost(), row.silent(), row.doubled(), row.resent(), row.outOfOrder(),
+                row.resets()};
             for (int i = 0; i < figures.length; i++) {
                 total[i] += figures[i];
             }
@@ -37,7 +38,7 @@ record FaultReport(FaultSettings settings, String command, Instant finished, Str
         out.append("| **all** | ").append(count(total[0])).append(" | ").append(count(total[1])).append(" | ")
                 .append(count(total[2])).append(" | **").append(count(total[3])).append("** | **").append(count(total[4]))
                 .append("** | ").append(count(total[5])).append(" | ").append(count(total[6])).append(" | ")
-                .append(total[3] == 0 ? "yes" : "**no**").append(" | |\n\n");
+                .append(count(total[7])).append(" | ").append(total[3] == 0 ? "yes" : "**no**").append(" | |\n\n");
         boolean met = total[3] == 0 && total[4] == 0;
         out.append("Acceptance (0 silent losses and 0 doubled deliveries across every fault): **")
                 .append(met ? "met" : "not met").append("**. ");

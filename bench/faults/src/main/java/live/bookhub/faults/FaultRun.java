@@ -45,6 +45,8 @@ public final class FaultRun implements AutoCloseable {
     private MongoshWriter mongoshWriter;
     private MongoClient mongo;
     private boolean closed;
+    /** Set as the run is being stopped (Ctrl-C, the time bound): its half-done figures are not written. */
+    private volatile boolean stopping;
 
     private FaultRun(FaultSettings settings, Path dataDir) {
         this.settings = settings;
@@ -61,6 +63,9 @@ public final class FaultRun implements AutoCloseable {
             return;
         }
         System.setProperty("bookhub.home", settings.home().toString()); // where infra's Mongosh finds tools/
+        // mongosh ends its connections with an OP_MSG flagged moreToCome, which the embedded server does not
+        // support and logs as an ERROR with a stack trace each time: noise in the run's output, not a fault
+        System.setProperty("org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoExceptionHandler", "off");
         FaultRun run;
         try {
             Mongosh.binary();
@@ -155,6 +160,9 @@ public final class FaultRun implements AutoCloseable {
         FaultReport report = new FaultReport(settings, ("./bookhub faults " + args).trim(), Instant.now(), loadAtStart, loadAverage(),
                 phases, result, clientMix, tail + " Source log, service logs and the evidence of each silent loss and doubled delivery: " + dataDir + ".");
         String text = report.text();
+        if (stopping) {
+            throw new IllegalStateException("stopped before the end: no results written");
+        }
         Path results = settings.home().resolve("bench/results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("faults-latest.md"), text);
@@ -197,7 +205,12 @@ public final class FaultRun implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        stopping = true;
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         if (closed) {
             return;
         }

@@ -30,7 +30,7 @@ final class GatewayDrain implements Fault {
         String exited = FaultContext.seconds(Duration.ofNanos(System.nanoTime() - start));
         long drained = context.fleet().closesWith(1012) - drainedBefore;
         gateway.start().awaitHealthy(FaultStack.START);
-        return GatewaysBack.await(context, "SIGTERM to " + gateway.name() + " with " + clients + " clients: "
+        return Recovery.await(context, "SIGTERM to " + gateway.name() + " with " + clients + " clients: "
                 + drained + " closed with 1012, exited in " + exited);
     }
 }

@@ -27,7 +27,7 @@ final class GatewayKill implements Fault {
         int pending = context.fleet().awaitConnected(FaultContext.RECOVERY);
         String moved = FaultContext.seconds(java.time.Duration.ofNanos(System.nanoTime() - start));
         gateway.start().awaitHealthy(FaultStack.START);
-        return GatewaysBack.await(context, "killed " + gateway.name() + " with " + clients + " clients; all reconnected "
+        return Recovery.await(context, "killed " + gateway.name() + " with " + clients + " clients; all reconnected "
                 + moved + " later" + (pending > 0 ? " (" + pending + " not yet)" : ""));
     }
 }

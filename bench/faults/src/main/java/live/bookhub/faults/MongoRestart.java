@@ -24,6 +24,6 @@ final class MongoRestart implements Fault {
         } finally {
             context.stack().local().startMongo();
         }
-        return GatewaysBack.await(context, "MongoDB down " + FaultContext.seconds(context.settings().mongoOutage()));
+        return Recovery.await(context, "MongoDB down " + FaultContext.seconds(context.settings().mongoOutage()));
     }
 }

@@ -44,7 +44,7 @@ final class OplogRolled implements Fault {
         }
         WatcherAdmin leader = context.stack().awaitLeader(FaultContext.RECOVERY);
         context.mongo().getDatabase("bookhub").getCollection("faults_flood").drop();
-        return GatewaysBack.await(context, String.format("%.1f MB loaded while the watchers were down; %s leads, %.0f resets appended",
+        return Recovery.await(context, String.format("%.1f MB loaded while the watchers were down; %s leads, %.0f resets appended",
                 bytes / 1e6, leader.process().name(), leader.metric("bookhub_watcher_resets_total")));
     }
 

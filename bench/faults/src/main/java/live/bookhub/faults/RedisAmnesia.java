@@ -21,10 +21,13 @@ final class RedisAmnesia implements Fault {
 
     @Override
     public String inject(FaultContext context) throws Exception {
+        long start = System.currentTimeMillis();
         List<FaultClient> away = context.fleet().takeOffline(RedisOutage.LEAVING_EVERY);
         FaultContext.pause(RedisOutage.AWAY_BEFORE);
         context.stack().restartRedisEmpty();
         away.forEach(FaultClient::comeBack);
-        return GatewaysBack.await(context, away.size() + " clients away across the restart");
+        String notes = Recovery.await(context, away.size() + " clients away across the restart");
+        return notes + "; " + ClientFleet.resetSince(away, start) + " of them and " + ClientFleet.resetSince(context.fleet().clients(), start)
+                + " clients in all got a reset";
     }
 }

@@ -32,7 +32,7 @@ final class RedisOutage implements Fault {
         away.forEach(FaultClient::comeBack);
         FaultContext.pause(context.settings().redisOutage());
         context.stack().local().redis().start();
-        return GatewaysBack.await(context, away.size() + " clients away, back during the outage; Redis down "
+        return Recovery.await(context, away.size() + " clients away, back during the outage; Redis down "
                 + FaultContext.seconds(context.settings().redisOutage()));
     }
 }

@@ -30,6 +30,7 @@ final class StreamTrimmed implements Fault {
 
     @Override
     public String inject(FaultContext context) throws Exception {
+        long start = System.currentTimeMillis();
         List<FaultClient> away = context.fleet().takeOffline(LEAVING_EVERY);
         int count = 2 * context.settings().streamMaxLength() + 500;
         WatcherAdmin leader = context.stack().awaitLeader(FaultContext.RECOVERY);
@@ -51,8 +52,9 @@ final class StreamTrimmed implements Fault {
             Thread.sleep(500); // the watcher appends the migration at its own pace
         }
         away.forEach(FaultClient::comeBack);
-        return GatewaysBack.await(context, away.size() + " clients away while " + count + " orders were appended (stream keeps ~"
+        String notes = Recovery.await(context, away.size() + " clients away while " + count + " orders were appended (stream keeps ~"
                 + context.settings().streamMaxLength() + ")");
+        return notes + "; " + ClientFleet.resetSince(away, start) + " of them got a reset";
     }
 
 }

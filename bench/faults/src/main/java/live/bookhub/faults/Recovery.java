@@ -2,10 +2,10 @@ package live.bookhub.faults;
 
 import live.bookhub.infra.ServiceProcess;
 
-/** After a fault: both gateways healthy, one watcher leading, every client online welcomed again. */
-final class GatewaysBack {
+/** The end of a fault: both gateways healthy, one watcher leading, every client online welcomed again. */
+final class Recovery {
 
-    private GatewaysBack() {
+    private Recovery() {
     }
 
     static String await(FaultContext context, String notes) throws InterruptedException {
