@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,7 +20,8 @@ final class Refetch {
     private final HttpClient http;
     private final String apiUrl;
     private final AtomicLong answered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    /** Failures by what they were: an HTTP status, or the exception's class. */
+    private final Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
 
     Refetch(HttpClient http, String apiUrl) {
         this.http = http;
@@ -40,12 +44,16 @@ final class Refetch {
             if (error == null && response.statusCode() == 200) {
                 answered.incrementAndGet();
             } else {
-                failed.incrementAndGet();
+                String reason = error == null ? "HTTP " + response.statusCode()
+                        : (error.getCause() == null ? error : error.getCause()).getClass().getSimpleName();
+                failed.computeIfAbsent(reason, key -> new AtomicLong()).incrementAndGet();
             }
         });
     }
 
     String summary() {
-        return "refetches after resets: " + answered.get() + " answered, " + failed.get() + " failed";
+        long failures = failed.values().stream().mapToLong(AtomicLong::get).sum();
+        return "refetches after resets: " + answered.get() + " answered, " + failures + " failed"
+                + (failures == 0 ? "" : " " + new TreeMap<>(failed));
     }
 }

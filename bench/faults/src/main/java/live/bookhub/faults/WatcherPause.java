@@ -42,14 +42,17 @@ final class WatcherPause implements Fault {
         } finally {
             context.stack().resume(leader.process());
         }
+        double appendedOnWaking = leader.metric(APPENDED);
         FaultContext.pause(AWAKE);
         double appendedAfter = leader.metric(APPENDED);
         double refusedAfter = leader.metric(ERRORS, NOT_LEADER);
         boolean stillLeads = leader.isLeader();
-        // the first read comes a moment before SIGSTOP, while it still appends: a count of 1 or 2 can be from then
-        return String.format("%s paused; %s led %s later; the ex-leader appended %.0f from the last read before SIGSTOP to %s after SIGCONT, "
-                        + "%.0f not_leader errors; it leads now: %s", leader.process().name(), standby.process().name(),
-                FaultContext.seconds(takeover), appendedAfter - appendedBefore, FaultContext.seconds(AWAKE), refusedAfter - refusedBefore,
+        // A stopped process answers no read: the first comes a moment before SIGSTOP, while it still appends, and
+        // the second as soon as it answers again; what it appends awake is the last read less the second.
+        return String.format("%s paused; %s led %s later; the ex-leader's appends: %.0f from the last read before SIGSTOP to its first "
+                        + "answer after SIGCONT, %.0f in the %s after that; %.0f not_leader errors; it leads now: %s",
+                leader.process().name(), standby.process().name(), FaultContext.seconds(takeover), appendedOnWaking - appendedBefore,
+                appendedAfter - appendedOnWaking, FaultContext.seconds(AWAKE), refusedAfter - refusedBefore,
                 stillLeads ? "yes" : "no");
     }
 }
