@@ -38,7 +38,9 @@ class ChangeStreamRecoveryIT {
             String endOfFill = currentPosition();
             // The books stream saw no change, yet its checkpoint moves on with the oplog, past the whole
             // fill (a checkpoint still inside the fill would be trimmed by the next writes, the watcher's own).
-            await().atMost(WAIT).until(() -> !oplogHolds(lastAppended) && checkpoint("books").compareTo(endOfFill) >= 0);
+            // Every stream is idle here, orders and users too: each checkpoint must pass the fill.
+            await().atMost(WAIT).until(() -> !oplogHolds(lastAppended) && List.of("books", "orders", "users").stream()
+                    .allMatch(collection -> checkpoint(collection).compareTo(endOfFill) >= 0));
         }
         try (WatcherReplica restarted = WatcherReplica.start(backends, "b").awaitStreaming()) {
             insertBook("second");
