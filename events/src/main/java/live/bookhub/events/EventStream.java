@@ -17,7 +17,9 @@ public final class EventStream {
     public static final String EPOCH_KEY = "bookhub:events:epoch";
     public static final String EPOCH_FIELD = "epoch";
     public static final String SINCE_FIELD = "since";
-    /** About how many entries the stream keeps ({@code MAXLEN ~}), unless the watcher is told otherwise. */
+    /** The newest id the append script trimmed from the stream's head (absent while it trimmed none). */
+    public static final String TRIMMED_FIELD = "trimmed";
+    /** How many entries the stream keeps (the append script trims at 1% over it), unless the watcher is told otherwise. */
     public static final long DEFAULT_MAX_LENGTH = 100_000;
 
     private EventStream() {

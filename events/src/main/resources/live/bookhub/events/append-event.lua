@@ -1,7 +1,7 @@
 -- Appends one envelope to the history stream and publishes the live copy, in one atomic step.
 -- KEYS[1] the stream, KEYS[2] the last token appended for this change stream, KEYS[3] the newest lease
 -- epoch seen (the fence), KEYS[4] the stream's epoch (a hash: epoch, since)
--- ARGV[1] MAXLEN (approximate), ARGV[2] the envelope JSON without "id", ARGV[3] its resume token,
+-- ARGV[1] how many entries the stream keeps (it may hold up to 1% more between trims), ARGV[2] the envelope JSON without "id", ARGV[3] its resume token,
 -- ARGV[4] the pub/sub channel, ARGV[5] the appending leader's lease epoch, ARGV[6] "reset" to append
 -- whatever the last token (a restart from now after lost history), anything else otherwise,
 -- ARGV[7] a fresh random value: the stream's epoch if this append has to create the stream
@@ -16,6 +16,12 @@
 -- id its life began with. A stream found without an epoch (written before there were epochs) gets one
 -- whose life covers all of it ("0-0"). The live copy carries the epoch beside the id, so a gateway sees
 -- a new life begin with its very first event.
+--
+-- Trimming: the script trims the stream itself, not with XADD's MAXLEN, because it records the newest id
+-- it trimmed ("trimmed" in the epoch hash): a gateway can then tell a client whose next entry was trimmed
+-- (a gap: reset) from one whose own last entry went but nothing after it (no gap). Redis 7 does not say:
+-- XINFO's max-deleted-entry-id moves on XDEL only. Trimming waits until 1% over the bound, so the
+-- entries read to learn the last id cost O(1) per append on average, as MAXLEN ~ does.
 
 -- Bytewise, because Lua's string comparison follows the server's locale.
 local function is_newer(token, last)
@@ -40,11 +46,19 @@ if ARGV[6] ~= 'reset' and last and not is_newer(ARGV[3], last) then
   return false
 end
 local created = redis.call('EXISTS', KEYS[1]) == 0
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'envelope', ARGV[2], 'token', ARGV[3])
+local id = redis.call('XADD', KEYS[1], '*', 'envelope', ARGV[2], 'token', ARGV[3])
 local epoch = redis.call('HGET', KEYS[4], 'epoch')
 if created or not epoch then
   epoch = ARGV[7]
+  redis.call('DEL', KEYS[4])
   redis.call('HSET', KEYS[4], 'epoch', epoch, 'since', created and id or '0-0')
+end
+local keep = tonumber(ARGV[1])
+local over = redis.call('XLEN', KEYS[1]) - keep
+if over > 0 and over >= math.ceil(keep / 100) then
+  local gone = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', over)
+  redis.call('XTRIM', KEYS[1], 'MAXLEN', keep)
+  redis.call('HSET', KEYS[4], 'trimmed', gone[#gone][1])
 end
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('PUBLISH', ARGV[4], '{"id":"' .. id .. '","epoch":"' .. epoch .. '",' .. string.sub(ARGV[2], 2))

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param database           the MongoDB database whose collections are watched
  * @param collections        the collections to watch, each with its own change stream and checkpoint
- * @param streamMaxLength    roughly how many entries the Redis stream keeps ({@code MAXLEN ~})
+ * @param streamMaxLength    how many entries the Redis stream keeps (the append script trims once 1% over)
  * @param maxAwaitTime       how long one empty read of the change stream waits on the server
  * @param batchSize          how many changes one read of the change stream returns at most
  * @param checkpointInterval how often an idle watcher stores the stream's post-batch position

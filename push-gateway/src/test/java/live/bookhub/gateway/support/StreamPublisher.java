@@ -20,11 +20,18 @@ public final class StreamPublisher implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String lastTokenKey = "bookhub:watcher:last-token:test-" + UUID.randomUUID();
+    private final long maxLength;
     private long tokens;
 
     public StreamPublisher(String redisUri) {
+        this(redisUri, EventStream.DEFAULT_MAX_LENGTH);
+    }
+
+    /** A publisher whose appends keep the stream to {@code maxLength} entries, trimming as the watcher does. */
+    public StreamPublisher(String redisUri, long maxLength) {
         this.client = RedisClient.create(redisUri);
         this.connection = client.connect();
+        this.maxLength = maxLength;
     }
 
     /** Appends and publishes one event; returns its stream id. */
@@ -34,7 +41,7 @@ public final class StreamPublisher implements AutoCloseable {
                 + "\",\"token\":\"" + token + "\",\"data\":" + dataJson + "}";
         return connection.sync().eval(AppendScript.text(), ScriptOutputType.VALUE,
                 new String[] {EventStream.KEY, lastTokenKey, "bookhub:watcher:epoch", EventStream.EPOCH_KEY},
-                String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope, token, EventStream.CHANNEL, "1", "change",
+                String.valueOf(maxLength), envelope, token, EventStream.CHANNEL, "1", "change",
                 AppendScript.candidateEpoch());
     }
 
