@@ -32,8 +32,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Accounts as admins see them, their roles and whether they may sign in. There is always at least
- * one admin who is not disabled. Taking a right away (a demotion, a disabling) also revokes the
- * user's refresh tokens: they keep what they have for at most the access token's lifetime.
+ * one admin who is not disabled. A role change or a disabling also revokes the user's refresh
+ * tokens: they keep what they have for at most the access token's lifetime, then log in again.
  */
 @RestController
 @RequestMapping("/api/admin/users")
@@ -85,11 +85,10 @@ class AdminUserController {
             throw ProblemException.conflict(role != null && role != Role.ADMIN ? "role" : "disabled",
                     "the last admin cannot be demoted or disabled");
         }
-        if (after.role() != before.role() || after.disabled() && !before.disabled()) {
-            refreshTokens.revokeAll(before.id());
-        }
-        log.info("user {} changed by {}: role {} -> {}, disabled {} -> {}", id, caller.id(), before.role().value(),
-                after.role().value(), before.disabled(), after.disabled());
+        boolean signOut = after.role() != before.role() || after.disabled() && !before.disabled();
+        long revoked = signOut ? refreshTokens.revokeAll(before.id()) : 0;
+        log.info("user {} changed by {}: role {} -> {}, disabled {} -> {}, {} sign-ins revoked", id, caller.id(),
+                before.role().value(), after.role().value(), before.disabled(), after.disabled(), revoked);
         return after;
     }
 
