@@ -43,8 +43,8 @@ class KubernetesManifestsIT {
             files.filter(file -> !file.getFileName().toString().equals("push-gateway.yaml")).forEach(file -> DeploymentFiles.copy(file, folder));
         }
         DeploymentFiles.brokenCopy(DeploymentFiles.kubernetes().resolve("push-gateway.yaml"), folder, manifest -> manifest
-                .replace("httpGet: {path: /actuator/health, port: admin}\n            periodSeconds: 5",
-                        "httpGet: {path: /actuator/health, port: clients}\n            periodSeconds: 5")
+                .replace("httpGet: {path: /actuator/health/readiness, port: admin}\n            periodSeconds: 5",
+                        "httpGet: {path: /actuator/health/readiness, port: clients}\n            periodSeconds: 5")
                 .replace("terminationGracePeriodSeconds: 30", "terminationGracePeriodSeconds: 15")
                 .replace("metric: {name: bookhub_gateway_connections}", "metric: {name: bookhub_gateway_connection}")
                 .replace("- {name: clients, port: 8081, targetPort: clients}", "- {name: clients, port: 8081, targetPort: admin}"));

@@ -17,6 +17,8 @@ final class WiringRules {
 
     /** Each shutdown phase but the drain is quick; this much is left for them after the drain. */
     static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(5);
+    /** The health group that means "send it work": every service's readiness probe and health check calls it. */
+    static final String READINESS = "/actuator/health/readiness";
 
     private final Map<String, ServiceJar> jars;
 
@@ -41,9 +43,9 @@ final class WiringRules {
         int adminPort = Integer.parseInt(effective(service, "server.port"));
         if (service.healthPort().isEmpty()) {
             problems.add(service.name() + ": no health check");
-        } else if (service.healthPort().get() != adminPort || !service.healthPath().equals("/actuator/health")) {
+        } else if (service.healthPort().get() != adminPort || !service.healthPath().equals(READINESS)) {
             problems.add(service.name() + ": health check calls port " + service.healthPort().get() + service.healthPath()
-                    + " but /actuator/health is on server.port " + adminPort);
+                    + " but readiness (" + READINESS + ") is on server.port " + adminPort);
         }
         if (service.module().equals("push-gateway")) {
             problems.addAll(gatewayProblems(service));
