@@ -59,13 +59,15 @@ class Checkout {
         if (order == null) {
             throw ProblemException.notFound("id", "no order has this id");
         }
-        if (!order.status().canBecome(next)) {
-            throw ProblemException.conflict("status", "cannot change from " + order.status().value() + " to " + next.value());
+        OrderStatus current = order.knownStatus().orElseThrow(() -> ProblemException.conflict("status",
+                "is " + order.status() + ", which the api does not know (written outside it): change it in the database"));
+        if (!current.canBecome(next)) {
+            throw ProblemException.conflict("status", "cannot change from " + current.value() + " to " + next.value());
         }
         Order changed = transactions.supported()
                 ? transactions.inTransaction(ops -> transition(ops, order, next, true))
                 : transition(mongo, order, next, false);
-        log.info("order {} changed from {} to {}", order.id(), order.status().value(), next.value());
+        log.info("order {} changed from {} to {}", order.id(), current.value(), next.value());
         return changed;
     }
 
@@ -89,7 +91,7 @@ class Checkout {
             if (total > Integer.MAX_VALUE) {
                 throw ProblemException.badRequest("items", "the order total is too large; split the order");
             }
-            return ops.insert(new Order(new ObjectId().toHexString(), userId, taken, (int) total, OrderStatus.PENDING, now, now));
+            return ops.insert(new Order(new ObjectId().toHexString(), userId, taken, (int) total, OrderStatus.PENDING.value(), now, now));
         } catch (RuntimeException e) {
             if (compensate) {
                 restock(ops, taken, false);
@@ -102,7 +104,7 @@ class Checkout {
         // Conditional on the status read: of two concurrent changes only one applies, so stock
         // is never returned twice.
         Order changed = ops.findAndModify(
-                Query.query(where("_id").is(new ObjectId(order.id())).and("status").is(order.status().value())),
+                Query.query(where("_id").is(new ObjectId(order.id())).and("status").is(order.status())),
                 new Update().set("status", next.value()).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), Order.class);
         if (changed == null) {

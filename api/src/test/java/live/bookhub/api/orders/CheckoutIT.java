@@ -7,6 +7,8 @@ import live.bookhub.api.support.ApiIntegrationTest;
 import live.bookhub.api.support.ConcurrentCheckouts;
 import live.bookhub.api.support.Http;
 import live.bookhub.api.system.MongoTransactions;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -152,6 +154,23 @@ class CheckoutIT extends ApiIntegrationTest {
         assertConflict(changeStatus(orderId, "cancelled"));
 
         assertThat(stockOf(bookId)).isEqualTo(5);
+    }
+
+    /** A DBA may write any status in mongosh; the list that holds such an order still loads. */
+    @Test
+    void anOrderWithAStatusWrittenOutsideTheApiIsListedAsStoredAndCannotBeMovedOn() {
+        String orderId = placeOrder(aliceToken, createBook(book()), 1);
+        mongo.getCollection("orders").updateOne(new Document("_id", new ObjectId(orderId)),
+                new Document("$set", new Document("status", "refunded")));
+
+        Http.Response mine = http.get("/api/orders", aliceToken);
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().path("items").get(0).path("status").asString()).isEqualTo("refunded");
+        assertThat(http.get("/api/orders/" + orderId, adminToken).json().path("status").asString()).isEqualTo("refunded");
+
+        Http.Response refused = changeStatus(orderId, "cancelled");
+        assertConflict(refused);
+        assertThat(refused.json().path("detail").asString()).contains("refunded");
     }
 
     private String placeOrder(String token, String bookId, int quantity) {
