@@ -43,7 +43,7 @@ public class LowStockAlerts {
         }
         JsonNode before = change.before().path("stock");
         JsonNode after = change.data().path("stock");
-        if (!before.isNumber() || !after.isNumber()) {
+        if (!isFinite(before) || !isFinite(after)) {
             return Optional.empty();
         }
         boolean isLow = isLow(after);
@@ -60,6 +60,11 @@ public class LowStockAlerts {
         data.put("threshold", threshold);
         return Optional.of(new Envelope(null, (isLow ? EventType.BOOK_LOW_STOCK : EventType.BOOK_RESTOCKED).wireName(), Topics.ADMIN,
                 change.ts(), change.token() + TOKEN_SUFFIX, data, null, null));
+    }
+
+    /** A number a DBA may have written as NaN or Infinity is no stock. */
+    private static boolean isFinite(JsonNode stock) {
+        return stock.isNumber() && (stock.isIntegralNumber() || stock.isBigDecimal() || Double.isFinite(stock.asDouble()));
     }
 
     private boolean isLow(JsonNode stock) {

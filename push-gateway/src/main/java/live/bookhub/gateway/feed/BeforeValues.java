@@ -43,7 +43,7 @@ final class BeforeValues {
         if (head.stripTrailing().endsWith("{")) {
             // the first member: its comma follows it
             String rest = tail.stripLeading();
-            return head + (rest.startsWith(",") ? rest.substring(1) : rest);
+            return head + (rest.startsWith(",") ? rest.substring(1).stripLeading() : rest);
         }
         return head + tail;
     }

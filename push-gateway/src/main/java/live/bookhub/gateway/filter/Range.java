@@ -17,9 +17,9 @@ record Range(BigDecimal min, BigDecimal max) {
         max = max == null ? null : max.stripTrailingZeros();
     }
 
-    /** A value that is not a number (missing, a string written from mongosh) is in no range. */
+    /** A value that is not a finite number (missing, a string written from mongosh, Infinity) is in no range. */
     boolean contains(JsonNode value) {
-        if (!value.isNumber()) {
+        if (!value.isNumber() || value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.asDouble())) {
             return false;
         }
         BigDecimal number = value.isIntegralNumber() && value.canConvertToLong()
