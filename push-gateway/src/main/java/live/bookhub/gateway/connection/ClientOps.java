@@ -3,9 +3,9 @@ package live.bookhub.gateway.connection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.events.Topics;
 import live.bookhub.gateway.client.ClientLog;
 import live.bookhub.gateway.client.ClientSession;
-import live.bookhub.events.Topics;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.filter.BadFilter;
 import live.bookhub.gateway.filter.FilterReader;
@@ -123,6 +123,8 @@ public class ClientOps {
                 throw new BadFilter(null, "sub", "unsubscribe names the sub id of a filtered subscription");
             }
         } catch (BadFilter refusal) {
+            ClientLog.about(log.atDebug(), session).log("client {} refused filtered subscription {} ({}): {}", session.id(),
+                    refusal.sub(), refusal.field(), refusal.getMessage());
             session.send(GatewayFrame.badFilter(refusal));
         }
         session.send(GatewayFrame.subscribed(session.topics(), session.filters()));

@@ -21,30 +21,31 @@ final class BeforeValues {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return json;
             }
-            long valueEnd = parser.currentLocation().getCharOffset(); // just after '{', then after each value
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 boolean before = Envelope.BEFORE_FIELD.equals(parser.currentName());
+                int nameStart = (int) parser.currentTokenLocation().getCharOffset();
                 parser.nextToken();
                 parser.skipChildren();
-                long end = parser.currentLocation().getCharOffset();
                 if (before) {
-                    return cut(json, (int) valueEnd, (int) end);
+                    // Token starts are exact (a scalar's end is not: the parser reads it lazily).
+                    JsonToken next = parser.nextToken();
+                    return cut(json, nameStart, (int) parser.currentTokenLocation().getCharOffset(), next == JsonToken.END_OBJECT);
                 }
-                valueEnd = end;
             }
             return json;
         }
     }
 
-    /** Removes the member between the end of the previous value and the end of its own, with its comma. */
-    private static String cut(String json, int from, int to) {
+    /**
+     * Removes the member from its name up to the next token, which takes its trailing comma; the last
+     * member has none, so the comma before it goes instead.
+     */
+    private static String cut(String json, int from, int to, boolean last) {
         String head = json.substring(0, from);
-        String tail = json.substring(to);
-        if (head.stripTrailing().endsWith("{")) {
-            // the first member: its comma follows it
-            String rest = tail.stripLeading();
-            return head + (rest.startsWith(",") ? rest.substring(1).stripLeading() : rest);
+        if (last) {
+            head = head.stripTrailing();
+            head = head.endsWith(",") ? head.substring(0, head.length() - 1) : head;
         }
-        return head + tail;
+        return head + json.substring(to);
     }
 }
