@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Derives the admins' low-stock alerts from a book's update: {@code book:low-stock} when its stock
  * crossed down to the threshold or below, {@code book:restocked} when it crossed back above. Judged on
  * the update's own before and after ({@link Envelope#before()} and {@code data}), so each crossing gives
- * one alert; an update that does not change the stock, or whose old stock is unknown (no pre-image), or
- * not a number, gives none.
+ * one alert; an update that does not change the stock (by its {@code changed}: a replace changes it all),
+ * or whose old stock is unknown (no pre-image), or not a number, gives none.
  *
  * <p>The alert is appended right after its change with the change's token and {@link #TOKEN_SUFFIX}:
  * {@code !} sorts below every hex digit, so that token is newer than the change's and older than any
@@ -39,6 +39,10 @@ public class LowStockAlerts {
     public Optional<Envelope> alertFor(Envelope change) {
         if (!Topics.BOOKS.equals(change.topic()) || !EventType.BOOK_UPDATED.wireName().equals(change.type())
                 || change.before() == null || change.data() == null || Boolean.TRUE.equals(change.truncated())) {
+            return Optional.empty();
+        }
+        if (change.changed() != null && change.changed().stream().noneMatch(field -> field.equals("stock") || field.startsWith("stock."))) {
+            // data holds the document as looked up later: a stock it shows may be a later change's, with its own alert
             return Optional.empty();
         }
         JsonNode before = change.before().path("stock");

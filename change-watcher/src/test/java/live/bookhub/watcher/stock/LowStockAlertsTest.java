@@ -48,6 +48,17 @@ class LowStockAlertsTest {
         assertThat(alerts.alertFor(created)).isEmpty();
     }
 
+    @Test
+    void anUpdateOfAnotherFieldGivesNoneEvenWhenItsLookedUpDataShowsALaterStock() {
+        Envelope priceChange = new Envelope(null, "book:updated", "books", Instant.EPOCH, "t",
+                EnvelopeCodec.mapper().readTree("{\"id\":\"b1\",\"price\":900,\"stock\":1}"), List.of("price"), null,
+                EnvelopeCodec.mapper().readTree("{\"price\":1000,\"stock\":6}"));
+        assertThat(alerts.alertFor(priceChange)).isEmpty();
+        Envelope replace = new Envelope(null, "book:updated", "books", Instant.EPOCH, "t",
+                EnvelopeCodec.mapper().readTree("{\"id\":\"b1\",\"stock\":1}"), null, null, EnvelopeCodec.mapper().readTree("{\"stock\":6}"));
+        assertThat(type(replace)).contains("book:low-stock");
+    }
+
     private Optional<String> type(Envelope change) {
         return alerts.alertFor(change).map(Envelope::type);
     }
