@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.netty.buffer.ByteBuf;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamId;
 import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.protocol.OutboundFrame;
+import live.bookhub.gateway.protocol.SharedFrames;
 import live.bookhub.gateway.protocol.WebSocketFrames;
 import tools.jackson.databind.JsonNode;
 
@@ -17,9 +19,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param position       its stream id and the life of the stream it belongs to (no epoch from a stream written before epochs)
  * @param tsMillis       the envelope's {@code ts} in epoch milliseconds, 0 when it has none (for the lag metric)
- * @param webSocketFrame {@code json} as a WebSocket text frame, shared by every recipient: never modify it
+ * @param webSocketFrame {@code json} as a WebSocket text frame in a direct buffer shared by every recipient
+ *                       ({@link SharedFrames}): write {@code retainedDuplicate()}s of it, never modify it
  */
-public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, byte[] webSocketFrame)
+public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, ByteBuf webSocketFrame)
         implements OutboundFrame {
 
     /** Reads the routing fields of an envelope's JSON (with its {@code id} and {@code epoch}). */
@@ -28,7 +31,8 @@ public record Event(StreamPosition position, String topic, String type, long tsM
         String epoch = envelope.path("epoch").isString() ? envelope.path("epoch").asString() : null;
         StreamPosition position = new StreamPosition(epoch, StreamId.parse(envelope.path("id").asString()));
         return new Event(position, envelope.path("topic").asString(""), envelope.path("type").asString(""),
-                epochMillis(envelope.path("ts").asString("")), json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)));
+                epochMillis(envelope.path("ts").asString("")), json,
+                SharedFrames.of(WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8))));
     }
 
     public StreamId id() {

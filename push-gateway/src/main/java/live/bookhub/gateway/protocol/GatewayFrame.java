@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 
+import io.netty.buffer.ByteBuf;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamPosition;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param eventId the position the frame names, {@code <epoch>:<id>}, or {@code null}
  */
-public record GatewayFrame(String type, String json, byte[] webSocketFrame, String eventId) implements OutboundFrame {
+public record GatewayFrame(String type, String json, ByteBuf webSocketFrame, String eventId) implements OutboundFrame {
 
     private GatewayFrame(ObjectNode frame) {
         this(frame, null);
@@ -26,7 +27,8 @@ public record GatewayFrame(String type, String json, byte[] webSocketFrame, Stri
     }
 
     private GatewayFrame(String type, String json, StreamPosition position) {
-        this(type, json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)), position == null ? null : position.toString());
+        this(type, json, SharedFrames.of(WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8))),
+                position == null ? null : position.toString());
     }
 
     /** {@code epoch} is the stream's current one, absent while there is no stream. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -150,7 +151,7 @@ class HubShardTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0]);
+        return new Event(id(n), topic, "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER);
     }
 
     /** A subscriber that keeps what it was handed, and whether that always happened on its loop. */
