@@ -1,9 +1,5 @@
 package live.bookhub.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +11,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import live.bookhub.events.AppendScript;
 import live.bookhub.events.EventStream;
 
 /**
@@ -25,21 +22,15 @@ import live.bookhub.events.EventStream;
  */
 final class Publisher implements AutoCloseable {
 
-    private static final Path SCRIPT = Path.of("change-watcher", "src", "main", "resources", "scripts", "append-event.lua");
-
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String scriptSha;
     private long nextSeq;
 
-    Publisher(Path home, String redisUri) {
+    Publisher(String redisUri) {
         this.client = RedisClient.create(redisUri);
         this.connection = client.connect();
-        try {
-            this.scriptSha = connection.sync().scriptLoad(Files.readString(home.resolve(SCRIPT)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the watcher's append script " + home.resolve(SCRIPT), e);
-        }
+        this.scriptSha = connection.sync().scriptLoad(AppendScript.text());
     }
 
     long nextSeq() {
@@ -78,8 +69,9 @@ final class Publisher implements AutoCloseable {
                 + "\",\"token\":\"" + token + "\",\"data\":{\"id\":\"bench-" + seq + "\",\"title\":\"Benchmark Book\","
                 + "\"author\":\"Load Generator\",\"price\":1299,\"stock\":" + seq + "},\"changed\":[\"stock\"]}";
         return redis.evalsha(scriptSha, ScriptOutputType.VALUE,
-                new String[] {EventStream.KEY, "bench:last-token", "bench:fence"},
-                String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope, token, EventStream.CHANNEL, "1", "change");
+                new String[] {EventStream.KEY, "bench:last-token", "bench:fence", EventStream.EPOCH_KEY},
+                String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope, token, EventStream.CHANNEL, "1", "change",
+                AppendScript.candidateEpoch());
     }
 
     @Override
