@@ -70,6 +70,9 @@ final class Report {
                 + gateway.many().stream().mapToLong(many -> many.step().missing()).sum();
         out.append(String.format(Locale.ROOT, "| missing deliveries, push-gateway, all steps | %d | | | 0 | %s |%n", missing, yes(missing == 0)));
         lowRates(out);
+        if (storm == null && settings.stormClients() > 0) {
+            out.append(String.format(Locale.ROOT, "%nResume storm (%,d clients): did not complete (see the run's output).%n", settings.stormClients()));
+        }
         if (storm != null) {
             out.append(String.format(Locale.ROOT, "%nResume storm: %,d clients at %d positions, up to %,d events behind, reconnect at once to a fresh gateway while %s.%n%n",
                     storm.clients(), storm.positions(), storm.behind(), "10 events/s keep coming"));
