@@ -175,22 +175,7 @@ public final class Bench {
         long start = System.nanoTime();
         long published = publisher.publish(rate, duration);
         long expected = published * clientCount;
-        long lastCount = -1;
-        long lastProgress = System.nanoTime();
-        long lastArrival = System.nanoTime();
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            long count = phase.unique.sum();
-            if (count != lastCount) {
-                lastCount = count;
-                lastProgress = System.nanoTime();
-                lastArrival = lastProgress;
-            }
-            if (count >= expected || System.nanoTime() - lastProgress > QUIET.toNanos()) {
-                break;
-            }
-            Thread.sleep(50); // sampling progress of the load, not a test's wait
-        }
+        long lastArrival = phase.awaitDeliveries(expected, QUIET, DRAIN_TIMEOUT);
         double cpu = cpu(pids) - cpuBefore;
         double kernel = kernel(pids) - kernelBefore;
         clients.startPhase(null);

@@ -88,7 +88,7 @@ final class ResumeStorm {
                 double connecting = (System.nanoTime() - start) / 1e9;
                 live.join();
                 publisher.publish(1, Duration.ofSeconds(1)); // the last event: reaches each client once it is live
-                long lastArrival = awaitAll(phase, expected);
+                long lastArrival = phase.awaitDeliveries(expected, QUIET, DRAIN_TIMEOUT);
                 double seconds = (lastArrival - start) / 1e9;
                 return new Result(clients, positions, behind, expected, phase.unique.sum(), phase.duplicates.sum(), connecting, seconds,
                         redisCpu(redis) - redisCpuBefore, scriptCalls(redis) - callsBefore,
@@ -97,25 +97,6 @@ final class ResumeStorm {
         } finally {
             client.shutdown();
         }
-    }
-
-    /** Waits until every delivery arrived or none came for a while; returns the time of the last one. */
-    private static long awaitAll(Phase phase, long expected) throws InterruptedException {
-        long last = -1;
-        long lastArrival = System.nanoTime();
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            long count = phase.unique.sum();
-            if (count != last) {
-                last = count;
-                lastArrival = System.nanoTime();
-            }
-            if (count >= expected || System.nanoTime() - lastArrival > QUIET.toNanos()) {
-                break;
-            }
-            Thread.sleep(20); // sampling progress of the load, not a test's wait
-        }
-        return lastArrival;
     }
 
     private static double redisCpu(RedisCommands<String, String> redis) {
