@@ -48,6 +48,10 @@ public final class Bench {
              Publisher publisher = new Publisher(redis.uri())) {
             Function<Integer, ServerProcess> gateway = index -> ServerProcess.gateway(settings.gatewayJar(), FreePorts.next(), redis.uri(),
                     settings.gatewayJvm(), settings.gatewayArgs(), bench.logs.resolve("gateway-" + index + ".log"));
+            if (settings.filters().only()) {
+                FilterBench.run(settings, publisher, gateway, results);
+                return;
+            }
             measured.add(bench.measure("push-gateway", Protocol.BOOKHUB, publisher, gateway, settings.gateways(), settings.rates(),
                     settings.idleClients()));
             if (!settings.bareRates().isEmpty()) {
@@ -69,6 +73,9 @@ public final class Bench {
                     // the other figures still stand; the report says the storm did not complete
                     System.out.println("resume storm did not complete: " + e.getMessage());
                 }
+            }
+            if (settings.filters().clients() > 0) {
+                FilterBench.run(settings, publisher, gateway, results);
             }
         }
         if (measured.size() < 2 || settings.idleClients().isEmpty()) {

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param stormClients clients of the resume storm (0: no storm)
  * @param stormBehind events each storm client missed, at most
  * @param stormPositions distinct positions the storm clients resume from
+ * @param filters     the filtered-subscriptions step
  */
 record BenchSettings(Path home, int clients, List<Integer> rates, Duration step, List<Integer> idleClients, int idleRate,
                      int gateways, int clientThreads, List<String> gatewayJvm, List<String> gatewayArgs, boolean socketIo,
-                     List<Integer> bareRates, Path gatewayJar, int stormClients, int stormBehind, int stormPositions) {
+                     List<Integer> bareRates, Path gatewayJar, int stormClients, int stormBehind, int stormPositions,
+                     FilterSettings filters) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -56,7 +58,8 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
                 home.resolve(options.getOrDefault("gateway-jar", "push-gateway/target/push-gateway.jar")),
                 Integer.parseInt(options.getOrDefault("storm-clients", "10000")),
                 Integer.parseInt(options.getOrDefault("storm-behind", "5000")),
-                Integer.parseInt(options.getOrDefault("storm-positions", "10")));
+                Integer.parseInt(options.getOrDefault("storm-positions", "10")),
+                FilterSettings.parse(options));
     }
 
     private static List<Integer> numbers(String list) {
