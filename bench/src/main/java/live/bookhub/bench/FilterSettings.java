@@ -23,7 +23,8 @@ record FilterSettings(int clients, int filters, int rate, List<Integer> plainRat
                 Integer.parseInt(options.getOrDefault("filter-clients", "10000")),
                 Integer.parseInt(options.getOrDefault("filters", "1000")),
                 Integer.parseInt(options.getOrDefault("filter-rate", "100")),
-                Arrays.stream(options.getOrDefault("filter-plain-rates", "10,100").split(",")).map(String::trim).map(Integer::parseInt).toList(),
+                Arrays.stream(options.getOrDefault("filter-plain-rates", "10,100").split(",")).map(String::trim).filter(rate -> !rate.isEmpty())
+                        .map(Integer::parseInt).toList(),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("filter-seconds", "5"))),
                 Boolean.parseBoolean(options.getOrDefault("filters-only", "false")));
     }
