@@ -37,25 +37,52 @@ public final class Bench {
                 "bench-stop-children"));
         Path results = settings.home().resolve("bench/results");
         Bench bench = new Bench(settings, results.resolve("logs"));
-        System.out.printf("bench: %d clients, rates %s ev/s, %s steps, %d idle clients, %d gateway(s), %d cores%n",
+        System.out.printf("bench: %d clients, rates %s ev/s, %s steps, %s idle clients, %d gateway(s), %d cores, load average %s%n",
                 settings.clients(), settings.rates(), settings.step(), settings.idleClients(), settings.gateways(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), ProcStats.loadAverage());
+        String loadBefore = ProcStats.loadAverage();
         List<TargetResult> measured = new ArrayList<>();
+        List<TargetResult> bare = new ArrayList<>();
+        ResumeStorm.Result storm = null;
         try (EmbeddedRedis redis = EmbeddedRedis.start(FreePorts.next(), null);
-             Publisher publisher = new Publisher(settings.home(), redis.uri())) {
-            measured.add(bench.measure("push-gateway", Protocol.BOOKHUB, publisher, index ->
-                    ServerProcess.gateway(settings.home(), FreePorts.next(), redis.uri(), settings.gatewayJvm(), settings.gatewayArgs(),
-                            bench.logs.resolve("gateway-" + index + ".log")),
-                    settings.gateways()));
+             Publisher publisher = new Publisher(redis.uri())) {
+            Function<Integer, ServerProcess> gateway = index -> ServerProcess.gateway(settings.gatewayJar(), FreePorts.next(), redis.uri(),
+                    settings.gatewayJvm(), settings.gatewayArgs(), bench.logs.resolve("gateway-" + index + ".log"));
+            if (settings.filters().only()) {
+                FilterBench.run(settings, publisher, gateway, results);
+                return;
+            }
+            measured.add(bench.measure("push-gateway", Protocol.BOOKHUB, publisher, gateway, settings.gateways(), settings.rates(),
+                    settings.idleClients()));
+            if (!settings.bareRates().isEmpty()) {
+                bare.add(bench.measure("bare netty", Protocol.BOOKHUB, publisher, index -> ServerProcess.bareNetty(settings.home(),
+                        FreePorts.next(), redis.uri(), settings.gatewayJvm(), bench.logs.resolve("bare-netty.log")), 1, settings.bareRates(), List.of()));
+                bare.add(bench.measure("bare ws", Protocol.BOOKHUB, publisher, index -> ServerProcess.bareWs(settings.home(),
+                        FreePorts.next(), redis.uri(), bench.logs.resolve("bare-ws.log")), 1, settings.bareRates(), List.of()));
+            }
             if (settings.socketIo()) {
                 measured.add(bench.measure("socket.io", Protocol.SOCKET_IO, publisher, index ->
-                        ServerProcess.socketIo(settings.home(), FreePorts.next(), redis.uri(), bench.logs.resolve("socketio.log")), 1));
+                        ServerProcess.socketIo(settings.home(), FreePorts.next(), redis.uri(), bench.logs.resolve("socketio.log")), 1,
+                        settings.rates(), settings.idleClients().subList(0, Math.min(1, settings.idleClients().size()))));
+            }
+            if (settings.stormClients() > 0) {
+                try {
+                    storm = ResumeStorm.run(settings, publisher, redis.uri(), gateway);
+                    System.out.print(ResumeStorm.Result.header() + storm.row("push-gateway"));
+                } catch (IllegalStateException e) {
+                    // the other figures still stand; the report says the storm did not complete
+                    System.out.println("resume storm did not complete: " + e.getMessage());
+                }
+            }
+            if (settings.filters().clients() > 0) {
+                FilterBench.run(settings, publisher, gateway, results);
             }
         }
-        if (measured.size() < 2) {
+        if (measured.size() < 2 || settings.idleClients().isEmpty()) {
             return; // the steps were printed as they ran; the report compares two servers
         }
-        Report report = new Report(settings, measured.get(0), measured.get(1), Instant.now());
+        Report report = new Report(settings, measured.get(0), measured.get(1), bare, storm, Instant.now(), loadBefore,
+                ProcStats.loadAverage());
         String text = report.text();
         System.out.println(text);
         Files.createDirectories(results);
@@ -65,14 +92,14 @@ public final class Bench {
     }
 
     private TargetResult measure(String name, Protocol protocol, Publisher publisher, Function<Integer, ServerProcess> starter,
-                                 int processes) throws Exception {
+                                 int processes, List<Integer> rates, List<Integer> manyClients) throws Exception {
         List<StepResult> ladder = new ArrayList<>();
         try (Servers servers = Servers.start(starter, processes)) {
             try (LoadClients clients = new LoadClients(protocol, settings.clientThreads())) {
                 clients.connect(servers.ports(), settings.clients(), CONNECT_TIMEOUT);
-                System.out.printf("%s: %d clients connected; warming up%n", name, settings.clients());
-                step(clients, publisher, servers.pids(), settings.clients(), settings.rates().get(0), settings.step());
-                for (int rate : settings.rates()) {
+                System.out.printf("%s: %d clients connected; warming up (load average %s)%n", name, settings.clients(), ProcStats.loadAverage());
+                step(clients, publisher, servers.pids(), settings.clients(), rates.get(0), settings.step());
+                for (int rate : rates) {
                     StepResult step = step(clients, publisher, servers.pids(), settings.clients(), rate, settings.step());
                     print(name, step);
                     ladder.add(step);
@@ -82,20 +109,31 @@ public final class Bench {
                 }
             }
         }
-        // Memory is measured on fresh servers: after the ladder, a runtime that already grew its heap
-        // (or its V8 heap) takes new connections into memory it holds anyway.
+        List<TargetResult.ManyClients> many = new ArrayList<>();
+        for (int count : manyClients) {
+            many.add(manyClients(name, protocol, publisher, starter, processes, count));
+        }
+        return new TargetResult(name, ladder, many);
+    }
+
+    /**
+     * Memory is measured on fresh servers: after the ladder, a runtime that already grew its heap (or
+     * its V8 heap) takes new connections into memory it holds anyway.
+     */
+    private TargetResult.ManyClients manyClients(String name, Protocol protocol, Publisher publisher, Function<Integer, ServerProcess> starter,
+                                                 int processes, int count) throws Exception {
         try (Servers servers = Servers.start(starter, processes);
              LoadClients idle = new LoadClients(protocol, settings.clientThreads())) {
             Thread.sleep(QUIET.toMillis()); // let the fresh server settle after its start, for the baseline
             long rssBefore = servers.pids().stream().mapToLong(ProcStats::rssBytes).sum();
-            idle.connect(servers.ports(), settings.idleClients(), CONNECT_TIMEOUT);
+            idle.connect(servers.ports(), count, CONNECT_TIMEOUT);
             long rssAfter = servers.pids().stream().mapToLong(ProcStats::rssBytes).sum();
-            double perClient = (rssAfter - rssBefore) / (double) settings.idleClients();
-            System.out.printf("%s: %d idle clients connected to a fresh server, %.1f KiB resident memory each%n", name,
-                    settings.idleClients(), perClient / 1024);
-            StepResult many = step(idle, publisher, servers.pids(), settings.idleClients(), settings.idleRate(), settings.step());
-            print(name, many);
-            return new TargetResult(name, ladder, many, perClient);
+            double perClient = (rssAfter - rssBefore) / (double) count;
+            System.out.printf("%s: %d idle clients connected to a fresh server, %.1f KiB resident memory each (load average %s)%n", name,
+                    count, perClient / 1024, ProcStats.loadAverage());
+            StepResult step = step(idle, publisher, servers.pids(), count, settings.idleRate(), settings.step());
+            print(name, step);
+            return new TargetResult.ManyClients(step, perClient);
         }
     }
 
@@ -144,22 +182,7 @@ public final class Bench {
         long start = System.nanoTime();
         long published = publisher.publish(rate, duration);
         long expected = published * clientCount;
-        long lastCount = -1;
-        long lastProgress = System.nanoTime();
-        long lastArrival = System.nanoTime();
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            long count = phase.unique.sum();
-            if (count != lastCount) {
-                lastCount = count;
-                lastProgress = System.nanoTime();
-                lastArrival = lastProgress;
-            }
-            if (count >= expected || System.nanoTime() - lastProgress > QUIET.toNanos()) {
-                break;
-            }
-            Thread.sleep(50); // sampling progress of the load, not a test's wait
-        }
+        long lastArrival = phase.awaitDeliveries(expected, QUIET, DRAIN_TIMEOUT);
         double cpu = cpu(pids) - cpuBefore;
         double kernel = kernel(pids) - kernelBefore;
         clients.startPhase(null);

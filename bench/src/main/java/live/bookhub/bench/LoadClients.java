@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -36,6 +37,8 @@ final class LoadClients implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
+    /** Connections closed before they were welcomed: they count as done, so a connect never waits for them. */
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile Phase phase;
 
     LoadClients(Protocol protocol, int threads) {
@@ -45,18 +48,23 @@ final class LoadClients implements AutoCloseable {
 
     /** Opens {@code count} connections spread over the ports, and waits until each has been welcomed. */
     void connect(List<Integer> ports, int count, Duration timeout) throws InterruptedException {
+        connect(ports, count, client -> protocol.path(), timeout);
+    }
+
+    /** The same, each client on its own path and query ({@code client} counts from 0). */
+    void connect(List<Integer> ports, int count, IntFunction<String> path, Duration timeout) throws InterruptedException {
         CountDownLatch welcomed = new CountDownLatch(count);
         Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
         for (int i = 0; i < count; i++) {
             connecting.acquire();
-            URI uri = URI.create("ws://127.0.0.1:" + ports.get(i % ports.size()) + protocol.path());
-            Handshake handshake = new Handshake(welcomed, connecting);
+            URI uri = URI.create("ws://127.0.0.1:" + ports.get(i % ports.size()) + path.apply(i));
+            Handshake handshake = new Handshake(welcomed, connecting, refused);
             Channel channel = bootstrap(uri, handshake).connect("127.0.0.1", uri.getPort()).sync().channel();
             channels.add(channel);
         }
-        if (!welcomed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!welcomed.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || refused.get() > 0) {
             throw new IllegalStateException(welcomed.getCount() + " of " + count + " connections were not welcomed within "
-                    + timeout + "; " + failures.get() + " failed");
+                    + timeout + "; " + failures.get() + " failed, " + refused.get() + " closed before their welcome");
         }
     }
 
@@ -78,11 +86,13 @@ final class LoadClients implements AutoCloseable {
     static final class Handshake {
         private final CountDownLatch welcomed;
         private final Semaphore connecting;
+        private final AtomicInteger refused;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        Handshake(CountDownLatch welcomed, Semaphore connecting) {
+        Handshake(CountDownLatch welcomed, Semaphore connecting, AtomicInteger refused) {
             this.welcomed = welcomed;
             this.connecting = connecting;
+            this.refused = refused;
         }
 
         void succeeded() {
@@ -94,6 +104,8 @@ final class LoadClients implements AutoCloseable {
 
         void failed() {
             if (done.compareAndSet(false, true)) {
+                refused.incrementAndGet();
+                welcomed.countDown();
                 connecting.release();
             }
         }

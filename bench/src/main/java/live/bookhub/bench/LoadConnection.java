@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 final class LoadConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
-    private static final String SEQ_FIELD = "\"stock\":";
     private static final String TS_FIELD = "\"ts\":\"";
 
     private final Protocol protocol;
@@ -34,7 +33,7 @@ final class LoadConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
             return;
         }
         String payload = text.text();
-        if (protocol == Protocol.BOOKHUB) {
+        if (protocol != Protocol.SOCKET_IO) {
             if (payload.startsWith("{\"id\":\"")) {
                 onEvent(payload);
             } else if (payload.startsWith("{\"type\":\"welcome\"")) {
@@ -59,7 +58,7 @@ final class LoadConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (current == null) {
             return;
         }
-        int seqAt = payload.indexOf(SEQ_FIELD) + SEQ_FIELD.length();
+        int seqAt = payload.indexOf(protocol.seqField()) + protocol.seqField().length();
         long seq = 0;
         for (int i = seqAt; Character.isDigit(payload.charAt(i)); i++) {
             seq = seq * 10 + (payload.charAt(i) - '0');

@@ -1,5 +1,6 @@
 package live.bookhub.bench;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,5 +22,27 @@ final class Phase {
 
     boolean covers(long seq) {
         return seq >= firstSeq && seq < firstSeq + capacity;
+    }
+
+    /**
+     * Waits until {@code expected} deliveries arrived, none came for {@code quiet}, or {@code timeout}
+     * passed; returns the {@link System#nanoTime()} of the last progress seen.
+     */
+    long awaitDeliveries(long expected, Duration quiet, Duration timeout) throws InterruptedException {
+        long lastCount = -1;
+        long lastArrival = System.nanoTime();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long count = unique.sum();
+            if (count != lastCount) {
+                lastCount = count;
+                lastArrival = System.nanoTime();
+            }
+            if (count >= expected || System.nanoTime() - lastArrival > quiet.toNanos()) {
+                break;
+            }
+            Thread.sleep(20); // sampling progress of the load, not a test's wait
+        }
+        return lastArrival;
     }
 }

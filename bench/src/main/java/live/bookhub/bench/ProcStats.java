@@ -47,4 +47,10 @@ final class ProcStats {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The machine's load average over 1, 5 and 15 minutes, as {@code /proc/loadavg} says it. */
+    static String loadAverage() {
+        String[] fields = read(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
 }

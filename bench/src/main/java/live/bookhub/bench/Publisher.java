@@ -1,20 +1,18 @@
 package live.bookhub.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import live.bookhub.events.AppendScript;
 import live.bookhub.events.EventStream;
 
 /**
@@ -25,21 +23,18 @@ import live.bookhub.events.EventStream;
  */
 final class Publisher implements AutoCloseable {
 
-    private static final Path SCRIPT = Path.of("change-watcher", "src", "main", "resources", "scripts", "append-event.lua");
+    /** What each event's {@code token} begins with; its sequence number follows, 19 digits. */
+    static final String TOKEN_PREFIX = "bench";
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String scriptSha;
     private long nextSeq;
 
-    Publisher(Path home, String redisUri) {
+    Publisher(String redisUri) {
         this.client = RedisClient.create(redisUri);
         this.connection = client.connect();
-        try {
-            this.scriptSha = connection.sync().scriptLoad(Files.readString(home.resolve(SCRIPT)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the watcher's append script " + home.resolve(SCRIPT), e);
-        }
+        this.scriptSha = connection.sync().scriptLoad(AppendScript.text());
     }
 
     long nextSeq() {
@@ -48,6 +43,11 @@ final class Publisher implements AutoCloseable {
 
     /** Publishes at {@code perSecond} events per second for {@code duration}, paced every millisecond; returns how many. */
     int publish(int perSecond, Duration duration) {
+        return publish(perSecond, duration, Publisher::bookUpdate);
+    }
+
+    /** The same, each event's envelope made from its sequence number (with {@link #token} as its token). */
+    int publish(int perSecond, Duration duration, LongFunction<String> envelopes) {
         RedisAsyncCommands<String, String> redis = connection.async();
         List<RedisFuture<String>> pending = new ArrayList<>();
         long start = System.nanoTime();
@@ -56,7 +56,8 @@ final class Publisher implements AutoCloseable {
         while (sent < total) {
             long due = Math.min(total, (System.nanoTime() - start) * perSecond / 1_000_000_000L + 1);
             for (; sent < due; sent++) {
-                pending.add(append(redis, nextSeq++));
+                pending.add(append(redis, nextSeq, envelopes.apply(nextSeq)));
+                nextSeq++;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // pacing the load
         }
@@ -72,14 +73,21 @@ final class Publisher implements AutoCloseable {
         return (int) total;
     }
 
-    private RedisFuture<String> append(RedisAsyncCommands<String, String> redis, long seq) {
-        String token = String.format("bench%019d", seq);
-        String envelope = "{\"type\":\"book:updated\",\"topic\":\"books\",\"ts\":\"" + BenchClock.iso(BenchClock.nowMicros())
-                + "\",\"token\":\"" + token + "\",\"data\":{\"id\":\"bench-" + seq + "\",\"title\":\"Benchmark Book\","
+    static String token(long seq) {
+        return String.format("%s%019d", TOKEN_PREFIX, seq);
+    }
+
+    private static String bookUpdate(long seq) {
+        return "{\"type\":\"book:updated\",\"topic\":\"books\",\"ts\":\"" + BenchClock.iso(BenchClock.nowMicros())
+                + "\",\"token\":\"" + token(seq) + "\",\"data\":{\"id\":\"bench-" + seq + "\",\"title\":\"Benchmark Book\","
                 + "\"author\":\"Load Generator\",\"price\":1299,\"stock\":" + seq + "},\"changed\":[\"stock\"]}";
+    }
+
+    private RedisFuture<String> append(RedisAsyncCommands<String, String> redis, long seq, String envelope) {
         return redis.evalsha(scriptSha, ScriptOutputType.VALUE,
-                new String[] {EventStream.KEY, "bench:last-token", "bench:fence"},
-                String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope, token, EventStream.CHANNEL, "1", "change");
+                new String[] {EventStream.KEY, "bench:last-token", "bench:fence", EventStream.EPOCH_KEY},
+                String.valueOf(EventStream.DEFAULT_MAX_LENGTH), envelope, token(seq), EventStream.CHANNEL, "1", "change",
+                AppendScript.candidateEpoch());
     }
 
     @Override

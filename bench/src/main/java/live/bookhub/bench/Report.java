@@ -12,27 +12,42 @@ final class Report {
     private final BenchSettings settings;
     private final TargetResult gateway;
     private final TargetResult socketIo;
+    /** The bare fan-outs measured at the low rates beside the gateway. */
+    private final List<TargetResult> bare;
+    /** {@code null} when no storm ran. */
+    private final ResumeStorm.Result storm;
     private final Instant when;
+    private final String loadBefore;
+    private final String loadAfter;
 
-    Report(BenchSettings settings, TargetResult gateway, TargetResult socketIo, Instant when) {
+    Report(BenchSettings settings, TargetResult gateway, TargetResult socketIo, List<TargetResult> bare, ResumeStorm.Result storm,
+           Instant when, String loadBefore, String loadAfter) {
         this.settings = settings;
         this.gateway = gateway;
         this.socketIo = socketIo;
+        this.bare = bare;
+        this.storm = storm;
         this.when = when;
+        this.loadBefore = loadBefore;
+        this.loadAfter = loadAfter;
     }
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Run %s on %d cores; %d clients on the ladder, %s per step; %d idle clients; %d gateway process(es), JVM %s.%n%n",
-                when, Runtime.getRuntime().availableProcessors(), settings.clients(), settings.step(), settings.idleClients(),
-                settings.gateways(), String.join(" ", settings.gatewayJvm())));
+        out.append(String.format(Locale.ROOT, "Run %s on %d cores (load average %s at the start, %s at the end); %d clients on the ladder, %s per step; %s idle clients; %d gateway process(es), JVM %s; gateway %s.%n%n",
+                when, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, settings.clients(), settings.step(),
+                settings.idleClients(), settings.gateways(), String.join(" ", settings.gatewayJvm()),
+                settings.home().relativize(settings.gatewayJar())));
         out.append("| server | clients | events/s | deliveries/s | p50 ms | p99 ms | p99.9 ms | missing | duplicates | CPU-s per M deliveries | of it in kernel |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TargetResult target : List.of(gateway, socketIo)) {
             for (StepResult step : target.ladder()) {
                 row(out, target.name(), step);
             }
-            row(out, target.name(), target.idle());
+            target.many().forEach(many -> row(out, target.name(), many.step()));
+        }
+        for (TargetResult target : bare) {
+            target.ladder().forEach(step -> row(out, target.name(), step));
         }
         Set<Integer> common = commonSustainedRates();
         double gatewayCpu = cpuPerMillion(gateway, common);
@@ -46,9 +61,45 @@ final class Report {
         out.append(String.format(Locale.ROOT, "| %,d concurrent clients on %d gateway(s): delivered / missing | %,d / %d | %,d / %d | | all, none missing | %s |%n",
                 settings.idleClients(), settings.gateways(), gateway.idle().delivered(), gateway.idle().missing(),
                 socketIo.idle().delivered(), socketIo.idle().missing(), yes(gateway.idle().missing() == 0 && gateway.idle().delivered() > 0)));
-        long missing = gateway.ladder().stream().mapToLong(StepResult::missing).sum() + gateway.idle().missing();
+        for (TargetResult.ManyClients many : gateway.many()) {
+            out.append(String.format(Locale.ROOT, "| %,d clients on %d gateway(s) at %d events/s: p99 ms, resident KiB per idle connection | %.1f, %.2f | | | p99 ≤ 100 | %s |%n",
+                    many.step().clients(), settings.gateways(), many.step().eventsPerSecond(), many.step().p99Millis(),
+                    many.bytesPerIdleClient() / 1024, yes(many.step().p99Millis() <= 100 && many.step().missing() == 0)));
+        }
+        long missing = gateway.ladder().stream().mapToLong(StepResult::missing).sum()
+                + gateway.many().stream().mapToLong(many -> many.step().missing()).sum();
         out.append(String.format(Locale.ROOT, "| missing deliveries, push-gateway, all steps | %d | | | 0 | %s |%n", missing, yes(missing == 0)));
+        lowRates(out);
+        if (storm == null && settings.stormClients() > 0) {
+            out.append(String.format(Locale.ROOT, "%nResume storm (%,d clients): did not complete (see the run's output).%n", settings.stormClients()));
+        }
+        if (storm != null) {
+            out.append(String.format(Locale.ROOT, "%nResume storm: %,d clients at %d positions, up to %,d events behind, reconnect at once to a fresh gateway while %s.%n%n",
+                    storm.clients(), storm.positions(), storm.behind(), "10 events/s keep coming"));
+            out.append(ResumeStorm.Result.header()).append(storm.row("push-gateway"));
+        }
         return out.toString();
+    }
+
+    /** CPU-seconds per million deliveries at the low rates, the gateway beside the bare fan-outs (target: at or below the lowest). */
+    private void lowRates(StringBuilder out) {
+        if (bare.isEmpty()) {
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "%n| events/s to %,d clients | push-gateway | %s | socket.io | gateway ÷ lowest bare | target | met |%n",
+                settings.clients(), bare.stream().map(TargetResult::name).collect(Collectors.joining(" | "))));
+        out.append("|---:|---:|").append("---:|".repeat(bare.size())).append("---:|---:|---|---|\n");
+        for (int rate : settings.bareRates()) {
+            double ours = cpuAt(gateway, rate);
+            double lowest = bare.stream().mapToDouble(target -> cpuAt(target, rate)).filter(cpu -> !Double.isNaN(cpu)).min().orElse(Double.NaN);
+            out.append(String.format(Locale.ROOT, "| %d | %.2f | %s | %.2f | %.2f | ≤ 1 | %s |%n", rate, ours,
+                    bare.stream().map(target -> String.format(Locale.ROOT, "%.2f", cpuAt(target, rate))).collect(Collectors.joining(" | ")),
+                    cpuAt(socketIo, rate), ours / lowest, yes(ours <= lowest)));
+        }
+    }
+
+    private static double cpuAt(TargetResult target, int rate) {
+        return target.at(rate).map(StepResult::cpuSecondsPerMillion).orElse(Double.NaN);
     }
 
     private Set<Integer> commonSustainedRates() {

@@ -39,12 +39,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** A push-gateway: clients on {@code port}, readiness on a free admin port. */
-    static ServerProcess gateway(Path home, int port, String redisUri, List<String> jvmOptions, List<String> args, Path log) {
+    static ServerProcess gateway(Path jar, int port, String redisUri, List<String> jvmOptions, List<String> args, Path log) {
         int adminPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", home.resolve("push-gateway/target/push-gateway.jar").toString(),
+        command.addAll(List.of("-jar", jar.toString(),
                 "--bookhub.gateway.port=" + port, "--server.port=" + adminPort, "--spring.data.redis.url=" + redisUri, "--bookhub.gateway.name=bench-" + port,
                 "--logging.level.root=WARN"));
         command.addAll(args);
@@ -54,6 +54,22 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess socketIo(Path home, int port, String redisUri, Path log) {
         return new ServerProcess(List.of("node", home.resolve("bench/socketio/server.js").toString(), String.valueOf(port), redisUri),
                 port, port, "/socket.io/?EIO=4&transport=polling", log);
+    }
+
+    /** The bare Netty fan-out ({@link BareFanout}), from the bench's own jar, with the gateway's JVM options. */
+    static ServerProcess bareNetty(Path home, int port, String redisUri, List<String> jvmOptions, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dloader.main=" + BareFanout.class.getName(), "-cp", home.resolve("bench/target/bench.jar").toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher", String.valueOf(port), redisUri));
+        return new ServerProcess(command, port, port, "/health", log);
+    }
+
+    /** The bare Node fan-out: {@code bench/bare-ws/server.js}. */
+    static ServerProcess bareWs(Path home, int port, String redisUri, Path log) {
+        return new ServerProcess(List.of("node", home.resolve("bench/bare-ws/server.js").toString(), String.valueOf(port), redisUri),
+                port, port, "/health", log);
     }
 
     int port() {

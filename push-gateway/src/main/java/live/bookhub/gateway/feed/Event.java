@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.netty.buffer.ByteBuf;
 import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamId;
@@ -11,6 +12,7 @@ import live.bookhub.events.StreamPosition;
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.filter.BookChange;
 import live.bookhub.gateway.protocol.OutboundFrame;
+import live.bookhub.gateway.protocol.SharedFrames;
 import live.bookhub.gateway.protocol.WebSocketFrames;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +22,11 @@ import tools.jackson.databind.JsonNode;
  *
  * @param position       its stream id and the life of the stream it belongs to (no epoch from a stream written before epochs)
  * @param tsMillis       the envelope's {@code ts} in epoch milliseconds, 0 when it has none (for the lag metric)
- * @param webSocketFrame {@code json} as a WebSocket text frame, shared by every recipient: never modify it
+ * @param webSocketFrame {@code json} as a WebSocket text frame in a direct buffer shared by every recipient
+ *                       ({@link SharedFrames}): write {@code retainedDuplicate()}s of it, never modify it
  * @param book           a change to a book as filters judge it, {@code null} for any other event
  */
-public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, byte[] webSocketFrame,
+public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, ByteBuf webSocketFrame,
                     BookChange book) implements OutboundFrame {
 
     /**
@@ -37,7 +40,7 @@ public record Event(StreamPosition position, String topic, String type, long tsM
         String topic = envelope.path("topic").asString("");
         String sent = envelope.has(Envelope.BEFORE_FIELD) ? BeforeValues.strip(json) : json;
         return new Event(position, topic, envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")),
-                sent, WebSocketFrames.text(sent.getBytes(StandardCharsets.UTF_8)),
+                sent, SharedFrames.of(WebSocketFrames.text(sent.getBytes(StandardCharsets.UTF_8))),
                 topic.equals(Topics.BOOKS) ? BookChange.of(envelope) : null);
     }
 

@@ -3,6 +3,7 @@ package live.bookhub.gateway.feed;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.EventStream;
 import live.bookhub.events.StreamId;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The bounded Redis stream that resuming clients replay from. Each read returns where the stream
  * stood with what it read ({@code scripts/read-stream.lua}, one atomic step), so a page is never
- * taken from another life of the stream than the one it is checked against.
+ * taken from another life of the stream than the one it is checked against. Readers at the same
+ * position share one read where its answer holds for each of them ({@link SharedReads}).
  */
 @Component
 public class EventHistory {
@@ -37,18 +39,24 @@ public class EventHistory {
     private static final RedisScript<List> READ = RedisScript.of(new ClassPathResource("scripts/read-stream.lua"), List.class);
 
     private final StringRedisTemplate redis;
+    private final SharedReads reads;
 
-    EventHistory(StringRedisTemplate redis) {
+    EventHistory(StringRedisTemplate redis, MeterRegistry meters) {
         this.redis = redis;
+        this.reads = new SharedReads(this::read, meters);
     }
 
+    /** Where the stream stands, read after this call began. */
     public StreamState state() {
-        return read(StreamId.ZERO, 0).stream();
+        return reads.read(StreamId.ZERO, 0).stream();
     }
 
-    /** Up to {@code count} entries after {@code after}'s id, oldest first, of whatever life the stream is in now. */
+    /**
+     * Up to {@code count} entries after {@code after}'s id, oldest first, of whatever life the stream
+     * is in now; a page shorter than {@code count} (the stream's end) was read after this call began.
+     */
     public Page after(StreamPosition after, int count) {
-        return read(after.id(), count);
+        return reads.read(after.id(), count);
     }
 
     private Page read(StreamId after, int count) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.netty.buffer.ByteBuf;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.filter.BadFilter;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param eventId the position the frame names, {@code <epoch>:<id>}, or {@code null}
  */
-public record GatewayFrame(String type, String json, byte[] webSocketFrame, String eventId) implements OutboundFrame {
+public record GatewayFrame(String type, String json, ByteBuf webSocketFrame, String eventId) implements OutboundFrame {
 
     private GatewayFrame(ObjectNode frame) {
         this(frame, null);
@@ -30,7 +31,8 @@ public record GatewayFrame(String type, String json, byte[] webSocketFrame, Stri
     }
 
     private GatewayFrame(String type, String json, StreamPosition position) {
-        this(type, json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)), position == null ? null : position.toString());
+        this(type, json, SharedFrames.of(WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8))),
+                position == null ? null : position.toString());
     }
 
     /**

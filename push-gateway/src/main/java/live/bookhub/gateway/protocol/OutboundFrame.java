@@ -1,5 +1,7 @@
 package live.bookhub.gateway.protocol;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * Something a client is sent: an envelope or one of the gateway's own frames ({@link GatewayFrame}),
  * encoded once for every recipient.
@@ -11,8 +13,11 @@ public interface OutboundFrame {
 
     String json();
 
-    /** The JSON as a complete WebSocket text frame (see {@link WebSocketFrames}); never modify it. */
-    byte[] webSocketFrame();
+    /**
+     * The JSON as a complete WebSocket text frame (see {@link WebSocketFrames}), shared by every
+     * recipient ({@link SharedFrames}): write a {@code retainedDuplicate()} of it, never it itself.
+     */
+    ByteBuf webSocketFrame();
 
     /**
      * The position an SSE client resumes from ({@code id:} line), {@code <epoch>:<id>}: an envelope's,

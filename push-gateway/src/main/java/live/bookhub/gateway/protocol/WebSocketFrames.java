@@ -7,8 +7,14 @@ package live.bookhub.gateway.protocol;
 public final class WebSocketFrames {
 
     private static final int FIN_TEXT = 0x81;
+    private static final int FIN_PING = 0x89;
 
     private WebSocketFrames() {
+    }
+
+    /** A ping with no payload: the keep-alive, the same two bytes for every client. */
+    public static byte[] ping() {
+        return new byte[] {(byte) FIN_PING, 0};
     }
 
     public static byte[] text(byte[] payload) {

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  *                                 and metrics are on Spring Boot's {@code server.port}
  * @param address                  the address the clients' port listens on
  * @param ioThreads                event loops owning the client connections; 0 means one per core
+ * @param ioTransport              the clients' port's I/O: {@code auto} (epoll where the kernel has it, else
+ *                                 NIO), {@code epoll}, {@code io_uring} or {@code nio}
  * @param handshakeTimeout         how long a new connection may take to send its request
  * @param name                     this replica's name in welcome frames and metrics; empty means host:port
  * @param allowedOrigins           origin patterns allowed to open a WebSocket or an SSE stream ({@code *} for any)
@@ -38,6 +40,7 @@ public record GatewayProperties(
         @DefaultValue("8081") int port,
         @DefaultValue("0.0.0.0") String address,
         @DefaultValue("0") int ioThreads,
+        @DefaultValue("auto") IoTransport ioTransport,
         @DefaultValue("10s") Duration handshakeTimeout,
         @DefaultValue("") String name,
         @DefaultValue("*") List<String> allowedOrigins,

@@ -10,9 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -55,10 +53,11 @@ public class ClientPort implements SmartLifecycle {
     @Override
     public synchronized void start() {
         int threads = properties.ioThreads() > 0 ? properties.ioThreads() : Runtime.getRuntime().availableProcessors();
-        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("gateway-io"), NioIoHandler.newFactory());
+        EventLoops io = EventLoops.of(properties.ioTransport());
+        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("gateway-io"), io.handlers());
         long sendBufferLimit = properties.sendBufferLimit().toBytes();
         ServerBootstrap bootstrap = new ServerBootstrap().group(loops)
-                .channel(NioServerSocketChannel.class)
+                .channel(io.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // A resume pauses above half the send limit and goes on below a quarter (see Resumer).
@@ -77,7 +76,7 @@ public class ClientPort implements SmartLifecycle {
         server = bootstrap.bind(properties.address(), properties.port()).syncUninterruptibly().channel();
         port = ((InetSocketAddress) server.localAddress()).getPort();
         identity.listeningOn(port);
-        log.info("clients' port {} on {} event loops: /ws and /sse", port, threads);
+        log.info("clients' port {} on {} {} event loops: /ws and /sse", port, threads, io.name());
     }
 
     /** The bound port (useful when {@code port} is 0). */

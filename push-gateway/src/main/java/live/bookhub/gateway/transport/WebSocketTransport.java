@@ -1,13 +1,20 @@
 package live.bookhub.gateway.transport;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import live.bookhub.gateway.protocol.OutboundFrame;
+import live.bookhub.gateway.protocol.SharedFrames;
+import live.bookhub.gateway.protocol.WebSocketFrames;
 
-/** Sends each frame's pre-framed bytes as they are: the event was framed once for all its recipients. */
+/**
+ * Sends each frame's pre-framed bytes as they are: the event was framed once for all its recipients,
+ * into one direct buffer that every write shares. The keep-alive is shared the same way, so a round
+ * of pings allocates nothing but the duplicates.
+ */
 final class WebSocketTransport extends ChannelTransport {
+
+    private static final ByteBuf PING = SharedFrames.of(WebSocketFrames.ping());
 
     WebSocketTransport(Channel channel) {
         super(channel);
@@ -20,12 +27,12 @@ final class WebSocketTransport extends ChannelTransport {
 
     @Override
     Object encode(OutboundFrame frame) {
-        return Unpooled.wrappedBuffer(frame.webSocketFrame());
+        return frame.webSocketFrame().retainedDuplicate();
     }
 
     @Override
     Object keepAlive() {
-        return new PingWebSocketFrame();
+        return PING.retainedDuplicate();
     }
 
     @Override

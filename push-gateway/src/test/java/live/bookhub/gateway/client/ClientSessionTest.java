@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -141,7 +142,7 @@ class ClientSessionTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0], null);
+        return new Event(id(n), topic, "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
+import io.netty.buffer.Unpooled;
 import live.bookhub.events.StreamId;
 import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
@@ -235,10 +236,10 @@ class ResumeBufferTest {
     }
 
     private static Event inEpoch(String epoch, long n) {
-        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, "{}", new byte[0], null);
+        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
     }
 
     static Event event(long n) {
-        return new Event(id(n), "books", "book:updated", 0, "{}", new byte[0], null);
+        return new Event(id(n), "books", "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
     }
 }

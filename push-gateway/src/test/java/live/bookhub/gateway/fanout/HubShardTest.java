@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -152,7 +153,7 @@ class HubShardTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0], null);
+        return new Event(id(n), topic, "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
     }
 
     /** A subscriber that keeps what it was handed, and whether that always happened on its loop. */

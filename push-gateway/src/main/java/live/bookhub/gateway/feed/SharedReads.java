@@ -1,0 +1,113 @@
+package live.bookhub.gateway.feed;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.events.StreamId;
+
+/**
+ * One read of the stream for many readers at the same position: when ten thousand clients resume
+ * from a few positions at once, Redis is read once per position and page, not once per client.
+ *
+ * <p>A read may be shared only where its answer holds for the one who asks. A full page (as many
+ * entries as asked for) is history: those entries follow the position whenever it was read, so it
+ * serves anyone asking within {@link #RETAIN_NANOS}. A shorter page, or a reading of where the stream
+ * stands, also says where the stream ended, which holds only for a reader whose own registration came
+ * before it: a resume registers its client for live events before it reads, so that whatever the
+ * read missed arrives live. So such a read serves only the calls that began before it was sent (each
+ * call notes the sequence number of the reads sent so far; a read sent after that has a higher one).
+ */
+final class SharedReads {
+
+    /** How long a finished read may serve later readers. */
+    static final long RETAIN_NANOS = 10_000_000_000L;
+    /** Reads kept at most: a page of 500 envelopes is a few hundred KB. */
+    private static final int MAX_KEPT = 128;
+
+    private record Key(StreamId after, int count) {
+    }
+
+    private static final class Read {
+        final long sequence;
+        final CompletableFuture<EventHistory.Page> page = new CompletableFuture<>();
+        volatile long doneNanos;
+
+        Read(long sequence) {
+            this.sequence = sequence;
+        }
+
+        boolean isStale(long now) {
+            return page.isDone() && now - doneNanos > RETAIN_NANOS;
+        }
+    }
+
+    private final AtomicLong sent = new AtomicLong();
+    private final ConcurrentHashMap<Key, Read> reads = new ConcurrentHashMap<>();
+    private final BiFunction<StreamId, Integer, EventHistory.Page> redis;
+    private final Counter redisReads;
+    private final Counter sharedReads;
+
+    SharedReads(BiFunction<StreamId, Integer, EventHistory.Page> redis, MeterRegistry meters) {
+        this.redis = redis;
+        this.redisReads = Counter.builder("bookhub.gateway.stream.reads")
+                .description("Reads of the event stream sent to Redis for resuming clients and gap fills")
+                .register(meters);
+        this.sharedReads = Counter.builder("bookhub.gateway.stream.reads.shared")
+                .description("Reads of the event stream answered by another reader's read at the same position")
+                .register(meters);
+    }
+
+    /** Up to {@code count} entries after {@code after}, read after this call began, or shared as above; blocks. */
+    EventHistory.Page read(StreamId after, int count) {
+        long began = sent.get();
+        Key key = new Key(after, count);
+        Read current = reads.get(key);
+        if (current != null && !current.isStale(System.nanoTime()) && (current.sequence > began || count > 0)) {
+            EventHistory.Page page = await(current);
+            if (current.sequence > began || (count > 0 && page.read() == count)) {
+                sharedReads.increment();
+                return page;
+            }
+        }
+        Read mine = new Read(sent.incrementAndGet());
+        Read chosen = reads.compute(key, (k, other) ->
+                other != null && other.sequence > began && !other.isStale(System.nanoTime()) ? other : mine);
+        if (chosen != mine) {
+            sharedReads.increment();
+            return await(chosen);
+        }
+        forgetOld();
+        try {
+            redisReads.increment();
+            EventHistory.Page page = redis.apply(after, count);
+            mine.doneNanos = System.nanoTime();
+            mine.page.complete(page);
+            return page;
+        } catch (RuntimeException e) {
+            reads.remove(key, mine);
+            mine.page.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void forgetOld() {
+        long now = System.nanoTime();
+        reads.values().removeIf(read -> read.isStale(now));
+        if (reads.size() > MAX_KEPT) {
+            reads.values().removeIf(read -> read.page.isDone());
+        }
+    }
+
+    private static EventHistory.Page await(Read read) {
+        try {
+            return read.page.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}
