@@ -48,7 +48,8 @@ final class ServerProcess implements AutoCloseable {
                 "--bookhub.gateway.port=" + port, "--server.port=" + adminPort, "--spring.data.redis.url=" + redisUri, "--bookhub.gateway.name=bench-" + port,
                 "--logging.level.root=WARN"));
         command.addAll(args);
-        return new ServerProcess(command, port, adminPort, "/actuator/health", log);
+        // readiness, not health: UP only once the clients' port is bound and the Redis subscription active
+        return new ServerProcess(command, port, adminPort, "/actuator/health/readiness", log);
     }
 
     static ServerProcess socketIo(Path home, int port, String redisUri, Path log) {

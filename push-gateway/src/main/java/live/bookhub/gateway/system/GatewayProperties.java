@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param address                  the address the clients' port listens on
  * @param ioThreads                event loops owning the client connections; 0 means one per core
  * @param ioTransport              the clients' port's I/O: {@code auto} (epoll where the kernel has it, else
- *                                 NIO), {@code epoll}, {@code io_uring} or {@code nio}
+ *                                 NIO), {@code epoll} or {@code nio}
  * @param handshakeTimeout         how long a new connection may take to send its request
  * @param name                     this replica's name in welcome frames and metrics; empty means host:port
  * @param allowedOrigins           origin patterns allowed to open a WebSocket or an SSE stream ({@code *} for any)

@@ -5,6 +5,5 @@ public enum IoTransport {
     /** Epoll where the kernel and the native library allow it, else NIO. */
     AUTO,
     EPOLL,
-    IO_URING,
     NIO
 }

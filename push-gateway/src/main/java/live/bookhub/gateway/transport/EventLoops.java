@@ -7,17 +7,13 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringServerSocketChannel;
 import live.bookhub.gateway.system.IoTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The I/O the clients' port runs on. Netty's native transports write each delivery with one system
- * call straight from the shared direct buffer, and wait on epoll (or io_uring) instead of a Java
- * selector; NIO is the fallback where the native library cannot load (another OS, another CPU).
+ * call straight from the shared direct buffer, and wait on epoll instead of a Java selector; NIO is the fallback where the native library cannot load (another OS, another CPU).
  *
  * @param name what the start log line says
  */
@@ -29,7 +25,6 @@ record EventLoops(String name, IoHandlerFactory handlers, Class<? extends Server
         return switch (wanted) {
             case AUTO -> Epoll.isAvailable() ? epoll() : nio();
             case EPOLL -> Epoll.isAvailable() ? epoll() : fallBack("epoll", Epoll.unavailabilityCause());
-            case IO_URING -> IoUring.isAvailable() ? ioUring() : fallBack("io_uring", IoUring.unavailabilityCause());
             case NIO -> nio();
         };
     }
@@ -41,10 +36,6 @@ record EventLoops(String name, IoHandlerFactory handlers, Class<? extends Server
 
     private static EventLoops epoll() {
         return new EventLoops("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
-    }
-
-    private static EventLoops ioUring() {
-        return new EventLoops("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class);
     }
 
     private static EventLoops nio() {
