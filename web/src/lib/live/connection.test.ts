@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { LiveConnection, type LiveHandlers } from './connection';
+import { SubscriptionSet } from './subscriptions';
 
 // The connection's reactions to what a gateway says, against a scripted WebSocket: no gateway, no
 // network, every socket the connection opens kept to be looked at.
@@ -46,7 +47,7 @@ beforeEach(() => {
   vi.stubGlobal('WebSocket', FakeSocket);
   handlers = { onEvent: vi.fn(), onResync: vi.fn(), onTopicError: vi.fn<(topic: string, code: string) => void>() };
   renewToken = vi.fn<() => Promise<boolean>>(() => new Promise<boolean>((resolve) => { finishRenewal = resolve; }));
-  connection = new LiveConnection(['ws://gw.test/ws'], adminSession, handlers, renewToken);
+  connection = new LiveConnection(['ws://gw.test/ws'], adminSession, handlers, renewToken, new SubscriptionSet());
   connection.start();
   FakeSocket.opened[0].receive(welcome);
 });
