@@ -16,6 +16,8 @@ const socket = (index = -1) => FakeSocket.opened.at(index)!;
 const sent = (index = -1) => socket(index).sent.map((text) => JSON.parse(text)).filter((frame) => frame.op !== 'ping');
 const params = (index = -1) => new URL(socket(index).url).searchParams;
 const welcome = (topics: string[], lastEventId = 'e1:5-0') => socket().receive({ type: 'welcome', gateway: 'gw-1', topics, lastEventId });
+/** Distinct book ids (ObjectId-like, 24 characters). */
+const ids = (count: number) => Array.from({ length: count }, (_, index) => `665f1c2e9b1d4a0012${String(index).padStart(6, '0')}`);
 /** Lets the connection send what the screens changed in this turn (it batches them). */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
@@ -85,9 +87,9 @@ describe('connecting', () => {
   });
 
   it('reads every book instead when the filters would make a URL the gateway refuses', async () => {
-    const ids = Array.from({ length: 200 }, (_, index) => `665f1c2e9b1d4a0012${String(index).padStart(6, '0')}`);
     const cart = holder();
-    subscriptions.hold('cart', { ids }, cart);
+    subscriptions.hold('cart', { ids: ids(90) }, cart);
+    subscriptions.hold('book', { ids: ids(90) }, holder());
     connection.start();
 
     expect(params().get('topics')).toBe('books,orders:u1');
@@ -160,13 +162,20 @@ describe('while connected', () => {
     expect(socket().closedByClient).toBe(false);
   });
 
-  it('reads every book instead when a filter does not fit in one frame', async () => {
-    const ids = Array.from({ length: 200 }, (_, index) => `665f1c2e9b1d4a0012${String(index).padStart(6, '0')}`);
+  it('reads every book instead while a filter is over the gateway’s limits (a cart of 101 books), and back', async () => {
     const cart = holder();
-    subscriptions.hold('cart', { ids }, cart);
+    const big = subscriptions.hold('cart', { ids: ids(101) }, cart);
     await settle();
     expect(sent()).toEqual([{ op: 'subscribe', topics: ['books'] }]);
     socket().receive({ type: 'subscribed', topics: ['books', 'orders:u1'], subs: [] });
     expect(cart.onLive).toHaveBeenCalledTimes(1);
+
+    big.release();
+    subscriptions.hold('cart', { ids: ids(100) }, holder());
+    await settle();
+    expect(sent().slice(1)).toEqual([
+      { op: 'subscribe', topics: ['books'], sub: 'cart', filter: { ids: ids(100) } },
+      { op: 'unsubscribe', topics: ['books'] },
+    ]);
   });
 });

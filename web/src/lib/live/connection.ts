@@ -2,7 +2,7 @@ import { OFFLINE_AFTER, type LiveStatus, reconnectDelay, statusAfterFailures } f
 import { type LiveEvent, parseFrame } from './frames';
 import { connectUrl } from './gateways';
 import type { Position } from './position';
-import { type Held, opsBetween, type SubscriptionSet } from './subscriptions';
+import { type Held, opsBetween, type SubscriptionSet, withinLimits } from './subscriptions';
 
 export interface LiveState {
   status: LiveStatus;
@@ -39,12 +39,10 @@ const REVOKED = 4403;
 /** Ping the gateway this often; a connection that answers nothing until the next ping is dead. */
 const PING_INTERVAL_MS = 20_000;
 /**
- * Longer connect URLs (a cart of hundreds of books) would be refused by the gateway (its request line
- * is at most 4 KiB, the token included): such a connection reads every book instead of its filters.
+ * Longer connect URLs would be refused by the gateway (its request line is at most 4 KiB, the token
+ * included): such a connection reads every book instead of its filters.
  */
 const MAX_CONNECT_URL = 3_500;
-/** The gateway drops frames over 4 KB (`frame_too_large`); a filter that needs more is not sent. */
-const MAX_OP_BYTES = 4_000;
 
 /**
  * One WebSocket to one of the configured gateways at a time. On any loss it moves to the next
@@ -149,10 +147,10 @@ export class LiveConnection {
     return connectUrl(gateway, topics, this.position, this.subscription.token, subs);
   }
 
-  /** What the gateway should hold on `books`: the screens' subscriptions, or every book. */
+  /** What the gateway should hold on `books`: the screens' subscriptions, or every book when they do not fit. */
   private wanted(): Held {
-    if (this.plainOnly) return { books: true, subs: new Map() };
     const wanted = this.subscriptions.wanted();
+    if (this.plainOnly || ![...wanted.subs.values()].every(withinLimits)) return { books: true, subs: new Map() };
     return { books: wanted.books || this.subscription.topics.includes('books'), subs: wanted.subs };
   }
 
@@ -168,15 +166,9 @@ export class LiveConnection {
     this.flushQueued = false;
     const socket = this.socket;
     if (!socket || !this.held) return;
-    let ops = opsBetween(this.held, this.wanted());
-    const tooLarge = ops.find((op) => new TextEncoder().encode(JSON.stringify(op)).length > MAX_OP_BYTES);
-    if (tooLarge && 'sub' in tooLarge) {
-      console.warn(`the filter of subscription ${tooLarge.sub} does not fit in a frame: this connection reads every book`);
-      this.plainOnly = true;
-      ops = opsBetween(this.held, this.wanted());
-    }
-    ops.forEach((op) => socket.send(JSON.stringify(op)));
-    this.held = this.wanted();
+    const wanted = this.wanted();
+    opsBetween(this.held, wanted).forEach((op) => socket.send(JSON.stringify(op)));
+    this.held = wanted;
   };
 
   private receive(data: unknown): void {

@@ -46,6 +46,19 @@ export type Op =
   | { op: 'subscribe'; topics: ['books']; sub: string; filter: BookFilter }
   | { op: 'unsubscribe'; sub: string };
 
+/**
+ * The gateway's default limits on a filter (`bookhub.gateway.filters.max-list-size` and
+ * `max-filter-size`). A filter over them would be refused; the connection reads every book instead,
+ * so the screen stays live (a cart of hundreds of books).
+ */
+export const FILTER_LIMITS = { listSize: 100, bytes: 3 * 1024 };
+
+export function withinLimits(filter: BookFilter): boolean {
+  const lists = [filter.ids, filter.genre, filter.author];
+  return lists.every((list) => (list?.length ?? 0) <= FILTER_LIMITS.listSize)
+    && new TextEncoder().encode(JSON.stringify(filter)).length <= FILTER_LIMITS.bytes;
+}
+
 /** One filter's text, the same for equal filters whatever the order of their fields or ids. */
 export function filterKey(filter: BookFilter): string {
   return JSON.stringify(canonical(filter));
