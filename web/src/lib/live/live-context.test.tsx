@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '@/testing/fake-socket';
 import { LiveProvider, useBookSubscription } from './live-context';
@@ -18,18 +19,28 @@ function BookScreen({ id }: { id: string }) {
   return <p>{book.data?.id}{problem && ` refused: ${problem.field}`}</p>;
 }
 
+/** A catalogue page whose search is not part of its filter. */
+function ListScreen({ search }: { search: string }) {
+  const books = useQuery({ queryKey: ['books', 'list', search], queryFn: async () => { fetched.push(search); return search; } });
+  useBookSubscription('catalog', { genre: ['SF'] }, [['books', 'list', search]]);
+  return <p>{books.data}</p>;
+}
+
 let client: QueryClient;
 
-/** The app around a book screen (none: the screen unmounted, the connection still running). */
-function app(id: string | null) {
+/** The app around a screen (none: the screen unmounted, the connection still running). */
+function around(shown: ReactNode) {
   return (
     <QueryClientProvider client={client}>
       <LiveProvider gateways={['ws://gw.test/ws']} subscription={session} handlers={noHandlers} renewToken={renew}>
-        {id && <BookScreen id={id} />}
+        {shown}
       </LiveProvider>
     </QueryClientProvider>
   );
 }
+
+const app = (id: string | null) => around(id && <BookScreen id={id} />);
+const list = (search: string) => around(<ListScreen search={search} />);
 
 const renderScreen = (id: string) => render(app(id));
 
@@ -74,6 +85,22 @@ describe('useBookSubscription', () => {
 
     view.rerender(app(null));
     expect(client.getQueryState(['books', 'detail', 'b2'])?.isInvalidated).toBe(true);
+  });
+
+  it('covers a query shown later under a filter already held (another search, another page) from its first load', async () => {
+    const view = render(list('q=a'));
+    await waitFor(() => expect(FakeSocket.opened).toHaveLength(1));
+    act(() => socket().receive({ type: 'welcome', gateway: 'gw-1', topics: [], lastEventId: 'e1:1-0' }));
+    await waitFor(() => expect(fetched).toEqual(['q=a', 'q=a']));
+
+    view.rerender(list('q=b'));
+    await screen.findByText('q=b');
+
+    expect(ops()).toEqual([]);
+    expect(fetched).toEqual(['q=a', 'q=a', 'q=b']);
+    expect(client.getQueryState(['books', 'list', 'q=a'])?.isInvalidated).toBe(true);
+    view.rerender(app(null));
+    expect(client.getQueryState(['books', 'list', 'q=b'])?.isInvalidated).toBe(true);
   });
 
   it('unsubscribes on unmount', async () => {

@@ -70,12 +70,14 @@ export function useBookSubscription(sub: string, filter: BookFilter | 'all' | un
   const key = filter === undefined || filter === 'all' ? filter : filterKey(filter);
   const current = useRef({ filter, queryKeys });
   current.current = { filter, queryKeys };
-  // The queries this screen's confirmed subscription covers, by their JSON.
+  // The queries this screen's subscription covers, by their JSON, and whether the gateway holds it.
   const covered = useRef(new Map<string, QueryKey>());
+  const live = useRef(false);
 
   useEffect(() => {
     const { filter: held } = current.current;
     if (!subscriptions || held === undefined) return undefined;
+    live.current = false;
     const hold = subscriptions.hold(sub, held === 'all' ? null : held, {
       onLive() {
         const now = new Map(current.current.queryKeys.map((queryKey) => [JSON.stringify(queryKey), queryKey]));
@@ -83,10 +85,14 @@ export function useBookSubscription(sub: string, filter: BookFilter | 'all' | un
           if (!covered.current.has(text)) void client.invalidateQueries({ queryKey });
         }
         covered.current = now;
+        live.current = true;
       },
       onProblem(refusal) {
         setProblem(refusal);
-        if (refusal) letGo(client, covered.current);
+        if (!refusal) return;
+        live.current = false;
+        letGo(client, covered.current);
+        covered.current = new Map();
       },
     });
     return () => hold.release();
@@ -94,11 +100,13 @@ export function useBookSubscription(sub: string, filter: BookFilter | 'all' | un
 
   const keysText = JSON.stringify(queryKeys);
   useEffect(() => {
-    // Queries this screen no longer shows leave its cover (a catalogue page left for another).
-    const now = new Set(current.current.queryKeys.map((queryKey) => JSON.stringify(queryKey)));
+    const now = new Map(current.current.queryKeys.map((queryKey) => [JSON.stringify(queryKey), queryKey]));
+    // Queries this screen no longer shows leave its cover (a catalogue page left for another) ...
     const left = new Map([...covered.current].filter(([text]) => !now.has(text)));
-    left.forEach((_, text) => covered.current.delete(text));
     letGo(client, left);
+    // ... and those it shows now under a filter the gateway already holds (another search with the
+    // same filters, another page) are covered from their first load.
+    covered.current = live.current ? now : new Map([...covered.current].filter(([text]) => now.has(text)));
   }, [client, keysText]);
 
   useEffect(() => () => letGo(client, covered.current), [client]);
