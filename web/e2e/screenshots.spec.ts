@@ -43,6 +43,9 @@ test('screenshots of the catalog, a book, the cart and the dashboard, light and 
   await logIn(page, stack.admin());
   await page.goto('/admin');
   await expect(page.getByRole('figure')).toBeVisible();
+  // A stock alert, so that the dashboard's live list shows one (7 copies down to 3: the threshold is 5).
+  await api.patchBook(books[0].id, { stock: 3 });
+  await expect(page.getByRole('list', { name: 'Stock alerts' }).getByRole('listitem').first()).toContainText('The Left Hand of Darkness');
   await shoot(page, 'dashboard');
 
   await page.reload();
