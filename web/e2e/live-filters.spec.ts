@@ -1,5 +1,5 @@
 import type { Page, WebSocket } from '@playwright/test';
-import { AdminApi, bookCard, expect, logIn, mongosh, stack, test, unique } from './support/stack';
+import { AdminApi, bookCard, expect, liveBadge, logIn, mongosh, stack, test, unique } from './support/stack';
 
 // Screens that subscribe to exactly what they show (server-side filters on `books`): each still sees
 // its own books change, and a list drops a book that leaves its filter, at once.
@@ -17,7 +17,7 @@ async function reopen(page: Page, path: string): Promise<{ socket: WebSocket; re
   const socket = await opened;
   const received: string[] = [];
   socket.on('framereceived', ({ payload }) => received.push(String(payload)));
-  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Live/, { timeout: 15_000 });
+  await expect(liveBadge(page)).toHaveText(/^Live/, { timeout: 15_000 });
   return { socket, received };
 }
 
@@ -87,7 +87,7 @@ test('the admin dashboard shows a stock alert as a DBA’s change makes a book r
   await logIn(page, stack.admin());
   await page.goto('/admin');
   await expect(page.getByRole('heading', { name: 'Stock alerts' })).toBeVisible();
-  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Live/, { timeout: 15_000 });
+  await expect(liveBadge(page)).toHaveText(/^Live/, { timeout: 15_000 });
   const lowFigure = page.getByLabel('Store figures').getByText(/^\d+ low on stock$/);
   const lowBefore = Number((await lowFigure.textContent())?.split(' ')[0]);
 
