@@ -78,6 +78,7 @@ test('a catalogue page filtered by price drops a book whose price rises out of r
 
   await api.patchBook(cheap.id, { price: 700 });
   await expect(bookCard(page, cheap.title)).toContainText('€7.00', within2s);
+  await page.screenshot({ path: 'target/screenshots/live-filters-catalog.png' });
 });
 
 test('the admin dashboard shows a stock alert as a DBA’s change makes a book run low, then its restock', async ({ open }) => {
@@ -102,4 +103,5 @@ test('the admin dashboard shows a stock alert as a DBA’s change makes a book r
   await expect(alerts.getByRole('listitem').first()).toHaveAccessibleName(`${title}: restocked, 9 left`, within2s);
   await expect(alerts.getByRole('listitem').nth(1)).toHaveAccessibleName(`${title}: low on stock, 1 left`);
   await expect(lowFigure).toHaveText(`${lowBefore} low on stock`);
+  await page.screenshot({ path: 'target/screenshots/live-filters-stock-alerts.png', fullPage: true });
 });
