@@ -19,6 +19,7 @@ class WireNameTest {
     @Test
     void eventTypesAreTheContractsTypeNames() {
         assertThat(Arrays.stream(EventType.values()).map(EventType::wireName)).containsExactly(
-                "book:created", "book:updated", "book:deleted", "order:created", "order:updated", "sync:reset", "session:revoked");
+                "book:created", "book:updated", "book:deleted", "order:created", "order:updated", "book:low-stock", "book:restocked",
+                "sync:reset", "session:revoked");
     }
 }

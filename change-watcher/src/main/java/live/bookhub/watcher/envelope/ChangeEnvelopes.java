@@ -85,7 +85,8 @@ public final class ChangeEnvelopes {
             truncated = true;
         }
         return Optional.of(new Envelope(null, type.get().wireName(), family.topicOf(data), timeOf(change),
-                ResumeTokens.of(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), truncated));
+                ResumeTokens.of(change.getResumeToken()), data, changedFields(change.getUpdateDescription()), truncated,
+                type.get() == EventType.BOOK_UPDATED ? BookBefore.of(change) : null));
     }
 
     /** A delete's document is its pre-image, where the collection keeps them (then book:deleted names the book). */
@@ -100,7 +101,7 @@ public final class ChangeEnvelopes {
         return data;
     }
 
-    private static Document asDocument(Bson document) {
+    static Document asDocument(Bson document) {
         return document instanceof Document decoded ? decoded : DocumentJson.decode(document.toBsonDocument());
     }
 

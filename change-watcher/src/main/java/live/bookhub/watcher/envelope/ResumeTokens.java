@@ -21,6 +21,11 @@ public final class ResumeTokens {
     public static final int HISTORY_LOST = 286;
     /** MongoDB's ChangeStreamFatalError: the resume position is unknown here (from another deployment, say). */
     public static final int UNKNOWN_POSITION = 280;
+    /**
+     * What separates a change's token from the suffix of an event derived from it: it sorts below every
+     * hex digit, so {@code <token>!x} is newer than the change and older than any later change.
+     */
+    public static final char DERIVED = '!';
 
     private ResumeTokens() {
     }
@@ -33,6 +38,21 @@ public final class ResumeTokens {
     /** The resume token document of a stored position, for {@code startAfter}/{@code resumeAfter}. */
     public static BsonDocument document(String token) {
         return new BsonDocument("_data", new BsonString(token));
+    }
+
+    /**
+     * Where a stream reopens after a restart: after the stored checkpoint, which may be older than the
+     * last token appended (a crash can fall between the append and the checkpoint). The changes read
+     * again are not appended twice (the append script skips tokens not newer than the last), but events
+     * derived from them that were not appended yet are (a low-stock alert, whose token is its change's
+     * with a suffix after {@link #DERIVED}). Without a checkpoint, or when the last append was a derived
+     * event (its change and everything derived from it is in), after the change appended last.
+     */
+    public static Optional<String> startAfter(Optional<String> checkpoint, Optional<String> appended) {
+        if (appended.isPresent() && appended.get().indexOf(DERIVED) >= 0) {
+            return newer(checkpoint, Optional.of(appended.get().substring(0, appended.get().indexOf(DERIVED))));
+        }
+        return checkpoint.isPresent() ? checkpoint : appended;
     }
 
     /** The later of two positions, either of which may be unknown. */

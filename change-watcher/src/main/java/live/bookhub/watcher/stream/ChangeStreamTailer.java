@@ -91,13 +91,13 @@ final class ChangeStreamTailer implements Runnable {
     }
 
     /**
-     * Debezium's order: the newer of the stored checkpoint and the last token appended to Redis (a
-     * crash can fall between the append and the checkpoint); without either, from now.
+     * After the stored checkpoint, or the last token appended to Redis ({@link ResumeTokens#startAfter});
+     * without either, from now.
      */
     private Optional<String> startPosition() {
         Optional<String> checkpoint = checkpoints.load(collectionName);
         Optional<String> appended = appender.lastAppendedToken(collectionName);
-        Optional<String> newer = ResumeTokens.newer(checkpoint, appended);
+        Optional<String> newer = ResumeTokens.startAfter(checkpoint, appended);
         if (newer.isEmpty()) {
             log.info("watching {} from now: no checkpoint and nothing appended yet", collectionName);
         } else {
@@ -137,7 +137,7 @@ final class ChangeStreamTailer implements Runnable {
                             collectionName, token);
                     return;
                 }
-                envelopes.toEnvelope(collectionName, change).ifPresent(envelope -> appender.append(collectionName, envelope));
+                envelopes.toEnvelopes(collectionName, change).forEach(envelope -> appender.append(collectionName, envelope));
                 pause = properties.retryMin();
                 position = token;
                 if (cursor.available() == 0) {

@@ -1,6 +1,7 @@
 package live.bookhub.gateway.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +14,11 @@ import live.bookhub.gateway.auth.Viewer;
 import live.bookhub.gateway.fanout.Subscriber;
 import live.bookhub.gateway.fanout.TopicRouting;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.filter.BookFilter;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
- * One client: its topics, its place in the stream, its connection. Events reach it in stream order
+ * One client: its topics and filters, its place in the stream, its connection. Events reach it in stream order
  * and at most once ({@link ResumeBuffer}); while it resumes, live events wait and are merged after
  * the replay ({@link Resumer}). Every flush is checked against the {@link SendLimit}.
  *
@@ -34,6 +36,7 @@ public final class ClientSession implements Subscriber {
     private final DeliveryMetrics metrics;
     private final ResumeBuffer resume;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final Map<String, BookFilter> filters = new ConcurrentHashMap<>();
     private volatile long lastHeardNanos = System.nanoTime();
     private boolean closed;
     private boolean unflushed;
@@ -69,6 +72,11 @@ public final class ClientSession implements Subscriber {
     @Override
     public Set<String> topics() {
         return topics;
+    }
+
+    @Override
+    public Map<String, BookFilter> filters() {
+        return filters;
     }
 
     /** The position of the last event this client was sent or skipped past; it may be read on any thread. */
@@ -209,7 +217,7 @@ public final class ClientSession implements Subscriber {
     }
 
     private void sendIfWanted(Event event) {
-        if (TopicRouting.reaches(event.topic(), topics) && writeEvent(event)) {
+        if (TopicRouting.selects(this, event) && writeEvent(event)) {
             flush();
         }
     }

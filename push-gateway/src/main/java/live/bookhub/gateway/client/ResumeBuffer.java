@@ -116,8 +116,8 @@ final class ResumeBuffer {
     }
 
     private void hold(Event event) {
-        if (overflowed) {
-            return;
+        if (overflowed || !held.isEmpty() && held.get(held.size() - 1) == event) {
+            return; // the hub offers an event once per filter that selects it
         }
         held.add(event);
         if (held.size() > limit) {

@@ -14,6 +14,8 @@ import live.bookhub.gateway.client.Transport;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.feed.EventHistory;
 import live.bookhub.gateway.feed.Recovery;
+import live.bookhub.gateway.filter.BadFilter;
+import live.bookhub.gateway.filter.FilterReader;
 import live.bookhub.gateway.protocol.CloseCodes;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.system.GatewayIdentity;
@@ -33,17 +35,19 @@ public class Connections {
     private final ClientSessions sessions;
     private final Hub<ClientSession> hub;
     private final Subscriptions subscriptions;
+    private final FilterReader filters;
     private final Resumer resumer;
     private final EventHistory history;
     private final Admission admission;
     private final GatewayIdentity identity;
     private final MeterRegistry meters;
 
-    Connections(ClientSessions sessions, Hub<ClientSession> hub, Subscriptions subscriptions, Resumer resumer, EventHistory history,
-                Admission admission, GatewayIdentity identity, MeterRegistry meters) {
+    Connections(ClientSessions sessions, Hub<ClientSession> hub, Subscriptions subscriptions, FilterReader filters, Resumer resumer,
+                EventHistory history, Admission admission, GatewayIdentity identity, MeterRegistry meters) {
         this.sessions = sessions;
         this.hub = hub;
         this.subscriptions = subscriptions;
+        this.filters = filters;
         this.resumer = resumer;
         this.history = history;
         this.admission = admission;
@@ -82,6 +86,13 @@ public class Connections {
         String id = session.id();
         List<GatewayFrame> refusals = new ArrayList<>();
         request.topics().forEach(topic -> subscriptions.subscribe(session, topic).ifPresent(refusals::add));
+        if (request.filter() != null) {
+            // Before the stream is read: the replay is filtered by the same subscriptions as live events.
+            List<BadFilter> badFilters = new ArrayList<>();
+            filters.readConnect(request.filter(), badFilters)
+                    .forEach(subscription -> subscriptions.filter(session, subscription).ifPresent(refusals::add));
+            badFilters.forEach(refusal -> refusals.add(GatewayFrame.badFilter(refusal)));
+        }
 
         String lastEventId = request.lastEventId();
         // Read after the client joined the hub: whatever is appended later reaches it live.
@@ -90,7 +101,7 @@ public class Connections {
             countResume(start.gap().isPresent() ? "reset" : "replay");
         }
         session.startAt(start.position());
-        session.send(GatewayFrame.welcome(identity.name(), session.topics(), start.position()));
+        session.send(GatewayFrame.welcome(identity.name(), session.topics(), session.filters(), start.position()));
         refusals.forEach(session::send);
         start.gap().ifPresent(reason -> {
             ClientLog.about(log.atInfo(), session).addKeyValue("lastEventId", lastEventId)

@@ -13,6 +13,7 @@ import io.netty.util.internal.PlatformDependent;
 import live.bookhub.events.StreamPosition;
 import live.bookhub.events.Topics;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.filter.BookFilter;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
@@ -23,6 +24,9 @@ import live.bookhub.gateway.protocol.OutboundFrame;
  * <p>When events arrive faster than the loop fans them out, the ones waiting are handed out together
  * and each client's share goes to its socket in one write: the busier the gateway, the less each
  * delivery costs, and no event ever waits for company.
+ *
+ * <p>An event comes with the filters the hub found selecting it; each of their groups here gets it too.
+ * A client reached twice (by its topic and a filter, or by two filters) takes it once.
  */
 final class HubShard<S extends Subscriber> {
 
@@ -32,6 +36,7 @@ final class HubShard<S extends Subscriber> {
     private final EventLoop loop;
     private final Set<S> subscribers = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<S>> byTopic = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BookFilter, Set<S>> byFilter = new ConcurrentHashMap<>();
     /** Events, and actions for every client, not yet handed out, in hub order. */
     private final Queue<Object> waiting = PlatformDependent.newMpscQueue();
     private final AtomicBoolean handOutScheduled = new AtomicBoolean();
@@ -57,6 +62,21 @@ final class HubShard<S extends Subscriber> {
         }
     }
 
+    /** @return whether the subscriber was not in the filter's group yet */
+    boolean join(S subscriber, BookFilter filter) {
+        return byFilter.computeIfAbsent(filter, any -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    }
+
+    /** @return whether the subscriber was in the filter's group; an empty group goes */
+    boolean leave(S subscriber, BookFilter filter) {
+        boolean[] left = new boolean[1];
+        byFilter.computeIfPresent(filter, (any, members) -> {
+            left[0] = members.remove(subscriber);
+            return members.isEmpty() ? null : members;
+        });
+        return left[0];
+    }
+
     void remove(S subscriber) {
         subscribers.remove(subscriber);
     }
@@ -65,9 +85,9 @@ final class HubShard<S extends Subscriber> {
         return subscribers.isEmpty();
     }
 
-    /** Queues the event for this shard's clients; never blocks. */
-    void publish(Event event) {
-        waiting.add(event);
+    /** Queues the event for this shard's clients, and for the groups of the filters that select it; never blocks. */
+    void publish(Event event, List<BookFilter> selecting) {
+        waiting.add(selecting.isEmpty() ? event : new Filtered(event, selecting));
         scheduleHandOut();
     }
 
@@ -102,6 +122,9 @@ final class HubShard<S extends Subscriber> {
             count++;
             if (next instanceof Event event) {
                 deliver(event);
+            } else if (next instanceof Filtered filtered) {
+                deliver(filtered.event());
+                deliverToGroups(filtered);
             } else {
                 subscribers.forEach((Consumer<S>) next);
             }
@@ -122,9 +145,22 @@ final class HubShard<S extends Subscriber> {
         }
     }
 
+    private void deliverToGroups(Filtered filtered) {
+        for (BookFilter filter : filtered.selecting()) {
+            Set<S> group = byFilter.get(filter);
+            if (group != null) {
+                group.forEach(subscriber -> offer(subscriber, filtered.event()));
+            }
+        }
+    }
+
     private void offer(S subscriber, Event event) {
         if (subscriber.onLive(event)) {
             unflushed.add(subscriber);
         }
+    }
+
+    /** An event and the filters that select it. */
+    private record Filtered(Event event, List<BookFilter> selecting) {
     }
 }

@@ -1,15 +1,18 @@
 package live.bookhub.gateway.fanout;
 
+import java.util.Map;
 import java.util.Set;
 
 import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.filter.BookFilter;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
- * What the hub needs of a client: the event loop it lives on, its topics, and taking what the hub
- * hands it. Every method but {@link #eventLoop()} and {@link #topics()} is called on that loop.
+ * What the hub needs of a client: the event loop it lives on, its topics and filtered subscriptions,
+ * and taking what the hub hands it. Every method but {@link #eventLoop()}, {@link #topics()} and
+ * {@link #filters()} is called on that loop.
  */
 public interface Subscriber {
 
@@ -18,8 +21,12 @@ public interface Subscriber {
     /** The topics it reads; the hub keeps this set and its index in step. */
     Set<String> topics();
 
+    /** Its filtered subscriptions to {@code books}, by sub id; the hub keeps this map and its groups in step. */
+    Map<String, BookFilter> filters();
+
     /**
-     * A live event the hub chose by one of its topics. Written but not flushed: {@code true} asks the
+     * A live event the hub chose by one of its topics or filters (maybe more than once: the subscriber
+     * takes it once). Written but not flushed: {@code true} asks the
      * hub for a {@link #flushLive()} once its batch is handed out.
      */
     boolean onLive(Event event);

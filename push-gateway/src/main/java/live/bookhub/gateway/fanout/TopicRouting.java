@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import live.bookhub.events.Topics;
+import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.filter.BookFilter;
 
 /**
  * The one routing rule: which subscriptions an event reaches. An event reaches its own topic, and a
@@ -35,6 +37,25 @@ public final class TopicRouting {
             return List.of();
         }
         return Topics.ordersOwner(topic) != null ? List.of(topic, Topics.ADMIN) : List.of(topic);
+    }
+
+    /**
+     * Whether the event reaches the subscriber: by a topic it reads, or by one of its filters (a
+     * {@code books} change whose book matched the filter before or after it). A resuming client's replay
+     * asks here; the hub gives live events the same answer, judging each group of equal filters once.
+     */
+    public static boolean selects(Subscriber subscriber, Event event) {
+        if (reaches(event.topic(), subscriber.topics())) {
+            return true;
+        }
+        if (event.book() != null) {
+            for (BookFilter filter : subscriber.filters().values()) {
+                if (filter.selects(event.book())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether an event of this topic reaches a client subscribed to {@code subscribed}. */

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import live.bookhub.events.Envelope;
 import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.StreamId;
 import live.bookhub.events.StreamPosition;
+import live.bookhub.events.Topics;
+import live.bookhub.gateway.filter.BookChange;
 import live.bookhub.gateway.protocol.OutboundFrame;
 import live.bookhub.gateway.protocol.WebSocketFrames;
 import tools.jackson.databind.JsonNode;
@@ -18,17 +21,24 @@ import tools.jackson.databind.JsonNode;
  * @param position       its stream id and the life of the stream it belongs to (no epoch from a stream written before epochs)
  * @param tsMillis       the envelope's {@code ts} in epoch milliseconds, 0 when it has none (for the lag metric)
  * @param webSocketFrame {@code json} as a WebSocket text frame, shared by every recipient: never modify it
+ * @param book           a change to a book as filters judge it, {@code null} for any other event
  */
-public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, byte[] webSocketFrame)
-        implements OutboundFrame {
+public record Event(StreamPosition position, String topic, String type, long tsMillis, String json, byte[] webSocketFrame,
+                    BookChange book) implements OutboundFrame {
 
-    /** Reads the routing fields of an envelope's JSON (with its {@code id} and {@code epoch}). */
+    /**
+     * Reads the routing fields of an envelope's JSON (with its {@code id} and {@code epoch}), and what
+     * filters judge; the watcher's {@code before} is cut from what clients get.
+     */
     public static Event parse(String json) {
         JsonNode envelope = EnvelopeCodec.mapper().readTree(json);
         String epoch = envelope.path("epoch").isString() ? envelope.path("epoch").asString() : null;
         StreamPosition position = new StreamPosition(epoch, StreamId.parse(envelope.path("id").asString()));
-        return new Event(position, envelope.path("topic").asString(""), envelope.path("type").asString(""),
-                epochMillis(envelope.path("ts").asString("")), json, WebSocketFrames.text(json.getBytes(StandardCharsets.UTF_8)));
+        String topic = envelope.path("topic").asString("");
+        String sent = envelope.has(Envelope.BEFORE_FIELD) ? BeforeValues.strip(json) : json;
+        return new Event(position, topic, envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")),
+                sent, WebSocketFrames.text(sent.getBytes(StandardCharsets.UTF_8)),
+                topic.equals(Topics.BOOKS) ? BookChange.of(envelope) : null);
     }
 
     public StreamId id() {

@@ -38,7 +38,7 @@ class ClientSessionTest {
         hub.add(session);
         hub.subscribe(session, "books");
         session.startAt(id(1));
-        session.send(GatewayFrame.welcome("g", session.topics(), id(1)));
+        session.send(GatewayFrame.welcome("g", session.topics(), session.filters(), id(1)));
 
         assertThat(session.onLive(event(3, "books"))).isFalse();
         assertThat(session.onLive(event(4, "books"))).isFalse();
@@ -141,7 +141,7 @@ class ClientSessionTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0]);
+        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0], null);
     }
 
     /**

@@ -235,10 +235,10 @@ class ResumeBufferTest {
     }
 
     private static Event inEpoch(String epoch, long n) {
-        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, "{}", new byte[0]);
+        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, "{}", new byte[0], null);
     }
 
     static Event event(long n) {
-        return new Event(id(n), "books", "book:updated", 0, "{}", new byte[0]);
+        return new Event(id(n), "books", "book:updated", 0, "{}", new byte[0], null);
     }
 }

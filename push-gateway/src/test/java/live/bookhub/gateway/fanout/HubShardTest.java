@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import live.bookhub.events.StreamId;
 import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.filter.BookFilter;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.protocol.OutboundFrame;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,9 @@ class HubShardTest {
         Recorder admin = subscribed("admin");
         Recorder bob = subscribed("orders:bob");
 
-        shard.publish(event(1, "books"));
-        shard.publish(event(2, "orders:ada"));
-        shard.publish(event(3, "*"));
+        shard.publish(event(1, "books"), List.of());
+        shard.publish(event(2, "orders:ada"), List.of());
+        shard.publish(event(3, "*"), List.of());
         channel.runPendingTasks();
 
         assertThat(books.received).containsExactly("1", "3");
@@ -49,7 +51,7 @@ class HubShardTest {
         Recorder client = subscribed("books");
 
         for (long n = 1; n <= 3; n++) {
-            shard.publish(event(n, "books"));
+            shard.publish(event(n, "books"), List.of());
         }
         assertThat(client.received).as("nothing before the loop runs").isEmpty();
         channel.runPendingTasks();
@@ -62,7 +64,7 @@ class HubShardTest {
     void aLongQueueIsHandedOutInBatchesOfAtMostSixtyFour() {
         Recorder client = subscribed("books");
 
-        LongStream.rangeClosed(1, 100).forEach(n -> shard.publish(event(n, "books")));
+        LongStream.rangeClosed(1, 100).forEach(n -> shard.publish(event(n, "books"), List.of()));
         channel.runPendingTasks();
 
         assertThat(client.received).hasSize(100);
@@ -74,9 +76,9 @@ class HubShardTest {
         Recorder books = subscribed("books");
         Recorder nothing = subscribed();
 
-        shard.publish(event(1, "books"));
+        shard.publish(event(1, "books"), List.of());
         shard.resetAll(GatewayFrame.syncReset("history_lost", id(5)), id(5));
-        shard.publish(event(6, "books"));
+        shard.publish(event(6, "books"), List.of());
         channel.runPendingTasks();
 
         assertThat(books.received).containsExactly("1", "sync:reset after 5", "6");
@@ -87,12 +89,12 @@ class HubShardTest {
     void anActionForEveryClientRunsBetweenTheEventsQueuedBeforeAndAfterIt() {
         Recorder client = subscribed("books");
 
-        shard.publish(event(1, "books"));
+        shard.publish(event(1, "books"), List.of());
         shard.inOrder(recorder -> {
             recorder.received.add("re-checked");
             shard.unsubscribe(recorder, "books");
         });
-        shard.publish(event(2, "books"));
+        shard.publish(event(2, "books"), List.of());
         channel.runPendingTasks();
 
         assertThat(client.received).containsExactly("1", "re-checked");
@@ -106,8 +108,8 @@ class HubShardTest {
         shard.unsubscribe(left, "books");
         shard.unsubscribe(gone, "books");
         shard.remove(gone);
-        shard.publish(event(1, "books"));
-        shard.publish(event(2, "*"));
+        shard.publish(event(1, "books"), List.of());
+        shard.publish(event(2, "*"), List.of());
         channel.runPendingTasks();
 
         assertThat(left.received).containsExactly("2");
@@ -125,7 +127,7 @@ class HubShardTest {
             onItsThread.add(client);
             onItsThread.subscribe(client, "books");
 
-            Thread publisher = new Thread(() -> LongStream.rangeClosed(1, 1000).forEach(n -> onItsThread.publish(event(n, "books"))));
+            Thread publisher = new Thread(() -> LongStream.rangeClosed(1, 1000).forEach(n -> onItsThread.publish(event(n, "books"), List.of())));
             publisher.start();
 
             assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
@@ -150,7 +152,7 @@ class HubShardTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0]);
+        return new Event(id(n), topic, "book:updated", 0, "{}", new byte[0], null);
     }
 
     /** A subscriber that keeps what it was handed, and whether that always happened on its loop. */
@@ -177,6 +179,11 @@ class HubShardTest {
         @Override
         public Set<String> topics() {
             return topics;
+        }
+
+        @Override
+        public Map<String, BookFilter> filters() {
+            return Map.of();
         }
 
         @Override

@@ -36,9 +36,17 @@ public final class StreamPublisher implements AutoCloseable {
 
     /** Appends and publishes one event; returns its stream id. */
     public String publish(String type, String topic, String dataJson) {
+        return publish(type, topic, dataJson, "");
+    }
+
+    /**
+     * Appends and publishes one event with more members after {@code data} (as the watcher writes
+     * {@code changed} and {@code before}: {@code "changed":["price"],"before":{…}}); returns its stream id.
+     */
+    public String publish(String type, String topic, String dataJson, String moreMembers) {
         String token = String.format("%020d", ++tokens);
         String envelope = "{\"type\":\"" + type + "\",\"topic\":\"" + topic + "\",\"ts\":\"" + Instant.now()
-                + "\",\"token\":\"" + token + "\",\"data\":" + dataJson + "}";
+                + "\",\"token\":\"" + token + "\",\"data\":" + dataJson + (moreMembers.isEmpty() ? "" : "," + moreMembers) + "}";
         return connection.sync().eval(AppendScript.text(), ScriptOutputType.VALUE,
                 new String[] {EventStream.KEY, lastTokenKey, "bookhub:watcher:epoch", EventStream.EPOCH_KEY},
                 String.valueOf(maxLength), envelope, token, EventStream.CHANNEL, "1", "change",
