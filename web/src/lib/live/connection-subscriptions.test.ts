@@ -144,6 +144,16 @@ describe('while connected', () => {
     expect(sent().at(-1)).toEqual({ op: 'unsubscribe', sub: 'book' });
   });
 
+  it('reads every book instead while the screens hold more subscriptions than a connection may', async () => {
+    const holds = Array.from({ length: 11 }, (_, index) => subscriptions.hold(`book${index}`, { ids: ids(1) }, holder()));
+    await settle();
+    expect(sent()).toEqual([{ op: 'subscribe', topics: ['books'] }]);
+    holds[10].release();
+    await settle();
+    expect(sent()).toHaveLength(12);
+    expect(sent().at(-1)).toEqual({ op: 'unsubscribe', topics: ['books'] });
+  });
+
   it('logs a refused filter, tells its screen, keeps the others and does not ask for it again', async () => {
     const catalog = holder();
     subscriptions.hold('catalog', { price: { min: 2000, max: 1000 } }, catalog);

@@ -150,7 +150,7 @@ export class LiveConnection {
   /** What the gateway should hold on `books`: the screens' subscriptions, or every book when they do not fit. */
   private wanted(): Held {
     const wanted = this.subscriptions.wanted();
-    if (this.plainOnly || ![...wanted.subs.values()].every(withinLimits)) return { books: true, subs: new Map() };
+    if (this.plainOnly || !withinLimits(wanted.subs)) return { books: true, subs: new Map() };
     return { books: wanted.books || this.subscription.topics.includes('books'), subs: wanted.subs };
   }
 

@@ -47,16 +47,16 @@ export type Op =
   | { op: 'unsubscribe'; sub: string };
 
 /**
- * The gateway's default limits on a filter (`bookhub.gateway.filters.max-list-size` and
- * `max-filter-size`). A filter over them would be refused; the connection reads every book instead,
- * so the screen stays live (a cart of hundreds of books).
+ * The gateway's default limits (`bookhub.gateway.filters.max-list-size`, `max-filter-size`,
+ * `max-subscriptions-per-connection`). Subscriptions over them would be refused; the connection reads
+ * every book instead, so the screens stay live (a cart of hundreds of books).
  */
-export const FILTER_LIMITS = { listSize: 100, bytes: 3 * 1024 };
+export const FILTER_LIMITS = { listSize: 100, bytes: 3 * 1024, subscriptions: 10 };
 
-export function withinLimits(filter: BookFilter): boolean {
-  const lists = [filter.ids, filter.genre, filter.author];
-  return lists.every((list) => (list?.length ?? 0) <= FILTER_LIMITS.listSize)
-    && new TextEncoder().encode(JSON.stringify(filter)).length <= FILTER_LIMITS.bytes;
+export function withinLimits(subs: Map<string, BookFilter>): boolean {
+  return subs.size <= FILTER_LIMITS.subscriptions && [...subs.values()].every((filter) =>
+    [filter.ids, filter.genre, filter.author].every((list) => (list?.length ?? 0) <= FILTER_LIMITS.listSize)
+    && new TextEncoder().encode(JSON.stringify(filter)).length <= FILTER_LIMITS.bytes);
 }
 
 /** One filter's text, the same for equal filters whatever the order of their fields or ids. */
