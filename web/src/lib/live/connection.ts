@@ -64,7 +64,7 @@ export class LiveConnection {
   private held: Held | null = null;
   /** What the current socket was opened with. */
   private openedWith: Held = { books: false, subs: new Map() };
-  /** This socket reads every book: the screens' filters did not fit in the URL or in a frame. */
+  /** This socket reads every book: the screens' filters did not fit in its connect URL. */
   private plainOnly = false;
   private flushQueued = false;
   private unsubscribeSet: (() => void) | undefined;
@@ -182,8 +182,8 @@ export class LiveConnection {
         this.everLive = true;
         this.setState({ status: 'live', gateway: frame.gateway });
         this.startPinging();
-        // The filters went in the URL; the plain topic is as the gateway says (it starts with `books`
-        // when no topics were named).
+        // The filters went in the URL; the plain topic is as the gateway says (named neither topics
+        // nor filters, it starts with `books`).
         this.held = { books: frame.topics.includes('books'), subs: this.openedWith.subs };
         this.subscriptions.confirm(this.held);
         this.flush();
