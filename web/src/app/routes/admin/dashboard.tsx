@@ -6,14 +6,14 @@ import { StockAlerts } from '@/features/dashboard/components/stock-alerts';
 
 export function DashboardRoute() {
   const stats = useStats();
-  const alerts = useStockAlerts();
+  // The live alerts show whether or not the figures could be loaded.
+  const alerts = <StockAlerts alerts={useStockAlerts()} />;
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">Dashboard</h1>
-      {stats.isPending ? <Loading label="Loading the figures" />
-        : stats.isError && !stats.data ? <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />
-        : <Dashboard stats={stats.data} />}
-      <StockAlerts alerts={alerts} />
+      {stats.isPending ? <><Loading label="Loading the figures" />{alerts}</>
+        : stats.isError && !stats.data ? <><ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />{alerts}</>
+        : <Dashboard stats={stats.data} alerts={alerts} />}
     </section>
   );
 }

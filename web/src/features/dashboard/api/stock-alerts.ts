@@ -6,7 +6,7 @@ import { createStore } from '@/lib/store';
 // page is open (whichever screen is shown when they arrive), not fetched: they are events, not state.
 
 /** Older alerts than this many are dropped: the stats' low-stock list says what is low now. */
-export const MAX_ALERTS = 50;
+const MAX_ALERTS = 20;
 
 const alerts = createStore<StockAlert[]>([]);
 

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLiveHandlers } from '@/app/live-handlers';
+import { stockAlertOf } from '@/lib/live/frames';
 import { event } from '@/testing/data';
 import { renderWithApp } from '@/testing/render';
 import { stockAlerts, useStockAlerts } from '../api/stock-alerts';
@@ -40,6 +41,13 @@ describe('stock alerts', () => {
     ]);
     expect(within(items[1]).getByRole('link', { name: 'Dune' })).toHaveAttribute('href', '/admin/books/book-Dune');
     expect(items[1]).toHaveTextContent('2 left (alert at ≤ 3)');
+  });
+
+  it('keeps the newest 20', () => {
+    for (let index = 1; index <= 25; index += 1) stockAlerts.record(stockAlertOf(alert('book:low-stock', `Book ${index}`, 1, `${index}-0`))!);
+    expect(stockAlerts.get()).toHaveLength(20);
+    expect(stockAlerts.get()[0].title).toBe('Book 25');
+    expect(stockAlerts.get()[19].title).toBe('Book 6');
   });
 
   it('ignores book changes and alerts without their fields', () => {
