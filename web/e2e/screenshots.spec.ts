@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { AdminApi, expect, logIn, stack, test } from './support/stack';
+import { AdminApi, expect, liveBadge, logIn, stack, test } from './support/stack';
 
 // The main screens in both themes at a desktop's and a phone's width, for a reviewer to look at:
 // web/target/screenshots/<screen>-<theme>-<width>.png (not committed).
@@ -43,6 +43,11 @@ test('screenshots of the catalog, a book, the cart and the dashboard, light and 
   await logIn(page, stack.admin());
   await page.goto('/admin');
   await expect(page.getByRole('figure')).toBeVisible();
+  // A stock alert, so that the dashboard's live list shows one (7 copies down to 3: the threshold is 5),
+  // made once the page is live: a new page's connection starts from the stream's end.
+  await expect(liveBadge(page)).toHaveText(/^Live/, { timeout: 15_000 });
+  await api.patchBook(books[0].id, { stock: 3 });
+  await expect(page.getByRole('list', { name: 'Stock alerts' }).getByRole('listitem').first()).toContainText('The Left Hand of Darkness');
   await shoot(page, 'dashboard');
 
   await page.reload();

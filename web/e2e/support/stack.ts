@@ -29,6 +29,7 @@ export interface BookFields {
   price: number;
   stock: number;
   isbn?: string;
+  genre?: string;
 }
 
 export interface Book extends BookFields {

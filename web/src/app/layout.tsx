@@ -3,15 +3,13 @@ import { ConnectionBadge } from '@/components/connection-badge';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { Toaster } from '@/components/ui/toaster';
 import { useLogout, useSession } from '@/features/auth/api/session';
-import { useBooksById } from '@/features/books/api/get-book';
 import { reviewCart } from '@/features/cart/api/cart';
-import { useCart } from '@/features/cart/api/cart-store';
+import { useLiveCart } from './live-cart';
 
 /** The cart's link says how many copies it holds and whether a line needs attention. */
 function CartLink() {
-  const lines = useCart();
   // Loading the cart's books here keeps them live on every page: their changes reach the toasts.
-  const { books } = useBooksById(lines.map((line) => line.bookId));
+  const { lines, books } = useLiveCart();
   const review = reviewCart(lines, books);
   const attention = review.lines.some((line) => line.problem);
   return (

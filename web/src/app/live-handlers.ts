@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { applyBookEvent, isBookChange } from '@/features/books/live';
-import { refreshStatsOn } from '@/features/dashboard/live';
+import { recordStockAlertOn, refreshStatsOn } from '@/features/dashboard/live';
 import { applyOrderEvent, isOrderEvent } from '@/features/orders/live';
 import { renewOrSignOut } from '@/lib/api-client';
 import type { LiveHandlers } from '@/lib/live/connection';
@@ -23,6 +23,7 @@ export function createLiveHandlers(client: QueryClient): LiveHandlers {
       if (isBookChange(event)) applyBookEvent(client, event, lists);
       if (isOrderEvent(event)) applyOrderEvent(client, event, lists);
       refreshStatsOn(event, stats);
+      recordStockAlertOn(event);
     },
     onResync() {
       void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'config' });

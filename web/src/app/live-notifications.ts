@@ -3,7 +3,7 @@ import { bookKeys } from '@/features/books/api/keys';
 import { cartStore } from '@/features/cart/api/cart-store';
 import { statusLabel } from '@/features/orders/components/order-status';
 import { formatPrice, shortId } from '@/lib/format';
-import type { LiveEvent } from '@/lib/live/frames';
+import { type LiveEvent, stockAlertOf } from '@/lib/live/frames';
 import { type Note, notify } from '@/lib/notifications';
 import { sessionStore } from '@/lib/session';
 import type { Book, Order } from '@/types/api';
@@ -48,10 +48,11 @@ function noteFor(client: QueryClient, event: LiveEvent): Note | undefined {
     }
     case 'book:low-stock':
     case 'book:restocked': {
-      if (role !== 'admin') return undefined;
-      const { title, stock } = event.data as { title?: string; stock?: number };
-      const state = event.type === 'book:low-stock' ? `low on stock (${stock ?? '?'} left)` : 'restocked';
-      return { key: `stock:${id}`, tone: event.type === 'book:low-stock' ? 'warning' : 'success', message: `“${title ?? 'A book'}” is ${state}` };
+      const alert = stockAlertOf(event);
+      if (role !== 'admin' || !alert) return undefined;
+      const low = alert.type === 'book:low-stock';
+      const state = low ? `low on stock (${alert.stock} left)` : 'restocked';
+      return { key: `stock:${id}`, tone: low ? 'warning' : 'success', message: `“${alert.title}” is ${state}` };
     }
     default:
       return undefined;

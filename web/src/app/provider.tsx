@@ -21,10 +21,13 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** What the page subscribes to: the catalog for everyone, plus your orders, or everything an admin sees. */
+/**
+ * The session's topics: your orders, or everything an admin sees. Books are not among them: each
+ * screen subscribes to the books it shows (`useBookSubscription`).
+ */
 function topicsFor(session: SessionState): string[] {
-  if (session.status !== 'signed-in') return ['books'];
-  return session.user.role === 'admin' ? ['books', 'admin'] : ['books', `orders:${session.user.id}`];
+  if (session.status !== 'signed-in') return [];
+  return session.user.role === 'admin' ? ['admin'] : [`orders:${session.user.id}`];
 }
 
 function Live({ children }: { children: ReactNode }) {
@@ -34,7 +37,7 @@ function Live({ children }: { children: ReactNode }) {
   const handlers = useMemo(() => createLiveHandlers(client), [client]);
   const topics = topicsFor(session).join(',');
   const token = session.status === 'signed-in' ? session.token : null;
-  const subscription = useMemo(() => ({ topics: topics.split(','), token }), [topics, token]);
+  const subscription = useMemo(() => ({ topics: topics.split(',').filter(Boolean), token }), [topics, token]);
   // Until the session is known the page does not connect, so it does not connect twice.
   const gateways = session.status === 'restoring' ? undefined : config.data?.gateways;
   return (

@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import { LiveProblem } from '@/components/live-problem';
 import { ErrorNotice } from '@/components/ui/status';
 import { useSession } from '@/features/auth/api/session';
-import { useBooksById } from '@/features/books/api/get-book';
 import { orderItems, reviewCart } from '@/features/cart/api/cart';
-import { cartStore, useCart } from '@/features/cart/api/cart-store';
+import { cartStore } from '@/features/cart/api/cart-store';
 import { CartView } from '@/features/cart/components/cart-view';
 import { usePlaceOrder } from '@/features/orders/api/change-orders';
+import { useLiveCart } from '../live-cart';
 
 export function CartRoute() {
-  const lines = useCart();
-  const { books, error, refetch } = useBooksById(lines.map((line) => line.bookId));
+  const { lines, books, error, refetch, problem } = useLiveCart();
   const placeOrder = usePlaceOrder();
   const navigate = useNavigate();
   const session = useSession();
@@ -29,6 +29,7 @@ export function CartRoute() {
   return (
     <>
       {error && <ErrorNotice error={error} onRetry={refetch} />}
+      <LiveProblem problem={problem} />
       <CartView
         review={reviewCart(lines, books)}
         checkoutError={placeOrder.error}

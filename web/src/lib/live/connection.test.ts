@@ -1,36 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { FakeSocket } from '@/testing/fake-socket';
 import { LiveConnection, type LiveHandlers } from './connection';
+import { SubscriptionSet } from './subscriptions';
 
 // The connection's reactions to what a gateway says, against a scripted WebSocket: no gateway, no
 // network, every socket the connection opens kept to be looked at.
-
-class FakeSocket {
-  static opened: FakeSocket[] = [];
-  onmessage: ((message: { data: unknown }) => void) | null = null;
-  onclose: ((close: { code: number; reason: string }) => void) | null = null;
-  closedByClient = false;
-  readonly sent: string[] = [];
-
-  constructor(readonly url: string) {
-    FakeSocket.opened.push(this);
-  }
-
-  send(text: string): void {
-    this.sent.push(text);
-  }
-
-  close(): void {
-    this.closedByClient = true;
-  }
-
-  receive(frame: object): void {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-
-  closeFromGateway(code: number, reason: string): void {
-    this.onclose?.({ code, reason });
-  }
-}
 
 const welcome = { type: 'welcome', gateway: 'gw-1', topics: ['admin', 'books'], lastEventId: '5-0' };
 const adminSession = { topics: ['books', 'admin'], token: 'admin-token' };
@@ -46,7 +20,7 @@ beforeEach(() => {
   vi.stubGlobal('WebSocket', FakeSocket);
   handlers = { onEvent: vi.fn(), onResync: vi.fn(), onTopicError: vi.fn<(topic: string, code: string) => void>() };
   renewToken = vi.fn<() => Promise<boolean>>(() => new Promise<boolean>((resolve) => { finishRenewal = resolve; }));
-  connection = new LiveConnection(['ws://gw.test/ws'], adminSession, handlers, renewToken);
+  connection = new LiveConnection(['ws://gw.test/ws'], adminSession, handlers, renewToken, new SubscriptionSet());
   connection.start();
   FakeSocket.opened[0].receive(welcome);
 });

@@ -2,6 +2,7 @@ import { OFFLINE_AFTER, type LiveStatus, reconnectDelay, statusAfterFailures } f
 import { type LiveEvent, parseFrame } from './frames';
 import { connectUrl } from './gateways';
 import type { Position } from './position';
+import { type Held, opsBetween, type SubscriptionSet, withinLimits } from './subscriptions';
 
 export interface LiveState {
   status: LiveStatus;
@@ -24,6 +25,7 @@ export interface LiveHandlers {
   onTopicError?(topic: string, code: string): void;
 }
 
+/** The session's part of what the page reads: its plain topics (`orders:<you>`, `admin`) and its token. */
 export interface Subscription {
   topics: string[];
   token: string | null;
@@ -36,6 +38,11 @@ const POLICY = 1008;
 const REVOKED = 4403;
 /** Ping the gateway this often; a connection that answers nothing until the next ping is dead. */
 const PING_INTERVAL_MS = 20_000;
+/**
+ * Longer connect URLs would be refused by the gateway (its request line is at most 4 KiB, the token
+ * included): such a connection reads every book instead of its filters.
+ */
+const MAX_CONNECT_URL = 3_500;
 
 /**
  * One WebSocket to one of the configured gateways at a time. On any loss it moves to the next
@@ -53,12 +60,21 @@ export class LiveConnection {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private awaitingPong = false;
   private stopped = true;
+  /** What the gateway holds on `books` for the current socket; null until its `welcome`. */
+  private held: Held | null = null;
+  /** What the current socket was opened with. */
+  private openedWith: Held = { books: false, subs: new Map() };
+  /** This socket reads every book: the screens' filters did not fit in its connect URL. */
+  private plainOnly = false;
+  private flushQueued = false;
+  private unsubscribeSet: (() => void) | undefined;
 
   constructor(
     private readonly gateways: string[],
     private subscription: Subscription,
     private readonly handlers: LiveHandlers,
     private readonly renewToken: () => Promise<boolean>,
+    private readonly subscriptions: SubscriptionSet,
   ) {
     // Clients spread over the gateways; after a failure each moves on to the next one.
     this.gatewayIndex = Math.floor(Math.random() * gateways.length);
@@ -76,6 +92,7 @@ export class LiveConnection {
     this.stopped = false;
     window.addEventListener('online', this.retryNow);
     window.addEventListener('offline', this.wentOffline);
+    this.unsubscribeSet = this.subscriptions.subscribe(this.queueFlush);
     this.connect();
   }
 
@@ -83,6 +100,7 @@ export class LiveConnection {
     this.stopped = true;
     window.removeEventListener('online', this.retryNow);
     window.removeEventListener('offline', this.wentOffline);
+    this.unsubscribeSet?.();
     clearTimeout(this.retryTimer);
     this.drop();
   }
@@ -105,13 +123,53 @@ export class LiveConnection {
       return;
     }
     const gateway = this.gateways[this.gatewayIndex % this.gateways.length];
-    const socket = new WebSocket(connectUrl(gateway, this.subscription.topics, this.position, this.subscription.token));
+    this.plainOnly = false;
+    let url = this.urlFor(gateway);
+    if (url.length > MAX_CONNECT_URL) {
+      console.warn(`the screens' filters make a connect URL of ${url.length} characters: this connection reads every book`);
+      this.plainOnly = true;
+      url = this.urlFor(gateway);
+    }
+    const socket = new WebSocket(url);
     this.socket = socket;
     socket.onmessage = (message) => {
       if (socket === this.socket) this.receive(message.data);
     };
     socket.onclose = (close) => this.ended(socket, close.code, close.reason);
   }
+
+  private urlFor(gateway: string): string {
+    const wanted = this.wanted();
+    this.openedWith = wanted;
+    const topics = this.subscription.topics.filter((topic) => topic !== 'books');
+    if (wanted.books) topics.unshift('books');
+    const subs = [...wanted.subs].map(([sub, filter]) => ({ sub, filter }));
+    return connectUrl(gateway, topics, this.position, this.subscription.token, subs);
+  }
+
+  /** What the gateway should hold on `books`: the screens' subscriptions, or every book when they do not fit. */
+  private wanted(): Held {
+    const wanted = this.subscriptions.wanted();
+    if (this.plainOnly || !withinLimits(wanted.subs)) return { books: true, subs: new Map() };
+    return { books: wanted.books || this.subscription.topics.includes('books'), subs: wanted.subs };
+  }
+
+  private queueFlush = (): void => {
+    // The screens that change together (a page and the cart badge, in one render) cost one batch of frames.
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(this.flush);
+  };
+
+  /** Sends the ops that take the gateway from what it holds to what the screens want now. */
+  private flush = (): void => {
+    this.flushQueued = false;
+    const socket = this.socket;
+    if (!socket || !this.held) return;
+    const wanted = this.wanted();
+    opsBetween(this.held, wanted).forEach((op) => socket.send(JSON.stringify(op)));
+    this.held = wanted;
+  };
 
   private receive(data: unknown): void {
     this.awaitingPong = false;
@@ -124,9 +182,17 @@ export class LiveConnection {
         this.everLive = true;
         this.setState({ status: 'live', gateway: frame.gateway });
         this.startPinging();
+        // The filters went in the URL; the plain topic is as the gateway says (named neither topics
+        // nor filters, it starts with `books`).
+        this.held = { books: frame.topics.includes('books'), subs: this.openedWith.subs };
+        this.subscriptions.confirm(this.held);
+        this.flush();
         if (fresh) this.handlers.onResync();
         break;
       }
+      case 'subscribed':
+        this.subscriptions.confirm({ books: frame.topics.includes('books'), subs: frame.subs });
+        break;
       case 'event':
         this.position = frame.position;
         this.handlers.onEvent(frame.event);
@@ -136,7 +202,8 @@ export class LiveConnection {
         this.handlers.onResync();
         break;
       case 'error':
-        if (frame.topic) this.handlers.onTopicError?.(frame.topic, frame.code);
+        if (frame.sub !== undefined) this.refused(frame.sub, frame.code, frame.field, frame.message);
+        else if (frame.topic) this.handlers.onTopicError?.(frame.topic, frame.code);
         else console.warn(`gateway error ${frame.code}: ${frame.message}`);
         break;
       case 'malformed':
@@ -145,6 +212,13 @@ export class LiveConnection {
       default:
         break;
     }
+  }
+
+  /** A subscription the gateway refused (`bad_filter`, or over its limits): a developer's mistake, said in full. */
+  private refused(sub: string, code: string, field: string | undefined, message: string): void {
+    console.error(`the gateway refused subscription "${sub}" (${code}${field ? `, field ${field}` : ''}): ${message}`);
+    this.held?.subs.delete(sub);
+    this.subscriptions.refuse({ sub, ...(field ? { field } : {}), message });
   }
 
   private ended(socket: WebSocket, code: number, reason: string): void {
@@ -198,6 +272,7 @@ export class LiveConnection {
 
   private drop(): void {
     clearInterval(this.pingTimer);
+    this.held = null;
     const socket = this.socket;
     this.socket = null;
     if (socket) {

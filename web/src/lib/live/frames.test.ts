@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseFrame } from './frames';
+import { describe, expect, it, vi } from 'vitest';
+import { type LiveEvent, parseFrame, stockAlertOf } from './frames';
 
 const envelope = {
   id: '1763800000123-0', epoch: '9f3a0c1b2d4e5f60', type: 'book:updated', topic: 'books', ts: '2026-11-22T10:00:00.123Z',
@@ -37,6 +37,20 @@ describe('parseFrame', () => {
     expect(parseFrame('{"type":"error","code":"bad_frame"}')).toEqual({ kind: 'error', code: 'bad_frame', message: '' });
   });
 
+  it('reads a refused filter with the subscription and the field it names', () => {
+    expect(parseFrame('{"type":"error","code":"bad_filter","sub":"cart","field":"price.min","message":"min is over max"}'))
+      .toEqual({ kind: 'error', code: 'bad_filter', sub: 'cart', field: 'price.min', message: 'min is over max' });
+  });
+
+  it('reads the answer to subscribe with every filtered subscription held, leaving out entries that are none', () => {
+    const frame = parseFrame(JSON.stringify({
+      type: 'subscribed', topics: ['orders:u1'],
+      subs: [{ sub: 'book', filter: { ids: ['b1'] } }, { sub: 'cart' }, 'catalog', { sub: 'catalog', filter: {} }],
+    }));
+    expect(frame).toEqual({ kind: 'subscribed', topics: ['orders:u1'], subs: new Map([['book', { ids: ['b1'] }], ['catalog', {}]]) });
+    expect(parseFrame('{"type":"subscribed","topics":["books"]}')).toEqual({ kind: 'subscribed', topics: ['books'], subs: new Map() });
+  });
+
   it.each([
     ['binary data', new ArrayBuffer(4)],
     ['text that is not JSON', '{"type":'],
@@ -61,5 +75,24 @@ describe('parseFrame', () => {
 
   it('reads a welcome whose position is not a stream id as having none', () => {
     expect(parseFrame('{"type":"welcome","lastEventId":"$gt"}')).toMatchObject({ kind: 'welcome', position: null });
+  });
+});
+
+describe('stockAlertOf', () => {
+  const alert = (type: string, data: LiveEvent['data']): LiveEvent => ({ id: '9-0', type, topic: 'admin', ts: '2026-11-30T17:00:00Z', data });
+
+  it('reads a low-stock or restocked event', () => {
+    expect(stockAlertOf(alert('book:low-stock', { id: 'b1', title: 'Dune', stock: 2, threshold: 3 })))
+      .toEqual({ type: 'book:low-stock', id: 'b1', title: 'Dune', stock: 2, threshold: 3, eventId: '9-0', ts: '2026-11-30T17:00:00Z' });
+    expect(stockAlertOf(alert('book:restocked', { id: 'b1', title: 'Dune', stock: 8, threshold: 3 }))).toMatchObject({ type: 'book:restocked' });
+  });
+
+  it('is null for other events and, with a warning, for alerts without their fields', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(stockAlertOf(alert('book:updated', { id: 'b1', title: 'Dune', stock: 2, threshold: 3 }))).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
+    expect(stockAlertOf(alert('book:low-stock', { id: 'b1', title: 'Dune', stock: '2', threshold: 3 }))).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });

@@ -1,4 +1,5 @@
 import { type Position, eventPosition, positionOf } from './position';
+import type { BookFilter } from './subscriptions';
 
 // The gateway's frames, read in this one place: the rest of the app sees typed frames and never
 // JSON text. Anything that does not fit is `malformed`, with the reason, and is never thrown.
@@ -19,9 +20,10 @@ export type Frame =
   | { kind: 'welcome'; gateway: string; topics: string[]; position: Position | null }
   | { kind: 'event'; event: LiveEvent; position: Position }
   | { kind: 'reset'; reason: string; position: Position | null }
-  | { kind: 'error'; code: string; message: string; topic?: string }
+  | { kind: 'error'; code: string; message: string; topic?: string; sub?: string; field?: string }
   | { kind: 'pong' }
-  | { kind: 'subscribed'; topics: string[] }
+  /** The answer to `subscribe` / `unsubscribe`: the plain topics and every filtered subscription held now. */
+  | { kind: 'subscribed'; topics: string[]; subs: Map<string, BookFilter> }
   | { kind: 'malformed'; reason: string };
 
 type Json = Record<string, unknown>;
@@ -57,11 +59,13 @@ export function parseFrame(text: unknown): Frame {
         code: typeof frame.code === 'string' ? frame.code : 'unknown',
         message: typeof frame.message === 'string' ? frame.message : '',
         ...(typeof frame.topic === 'string' ? { topic: frame.topic } : {}),
+        ...(typeof frame.sub === 'string' ? { sub: frame.sub } : {}),
+        ...(typeof frame.field === 'string' ? { field: frame.field } : {}),
       };
     case 'pong':
       return { kind: 'pong' };
     case 'subscribed':
-      return { kind: 'subscribed', topics: strings(frame.topics) };
+      return { kind: 'subscribed', topics: strings(frame.topics), subs: subsOf(frame.subs) };
     default:
       return envelope(frame);
   }
@@ -77,6 +81,39 @@ function envelope(frame: Json): Frame {
   if (typeof frame.ts === 'string') event.ts = frame.ts;
   if (Array.isArray(frame.changed)) event.changed = strings(frame.changed);
   return { kind: 'event', event, position };
+}
+
+/** `subs: [{sub, filter}, …]`; entries that are not one are left out. */
+function subsOf(value: unknown): Map<string, BookFilter> {
+  const subs = new Map<string, BookFilter>();
+  if (!Array.isArray(value)) return subs;
+  for (const entry of value) {
+    if (isObject(entry) && typeof entry.sub === 'string' && isObject(entry.filter)) subs.set(entry.sub, entry.filter as BookFilter);
+  }
+  return subs;
+}
+
+/** A `book:low-stock` / `book:restocked` alert's data, as the watcher sends it on `admin`. */
+export interface StockAlert {
+  type: 'book:low-stock' | 'book:restocked';
+  id: string;
+  title: string;
+  stock: number;
+  threshold: number;
+  /** The stream id: the alert's identity, so a replayed one is recognised. */
+  eventId: string;
+  ts?: string;
+}
+
+/** The stock alert an event carries, or null when it is none (or is malformed: then with a console warning). */
+export function stockAlertOf(event: LiveEvent): StockAlert | null {
+  if (event.type !== 'book:low-stock' && event.type !== 'book:restocked') return null;
+  const { id, title, stock, threshold } = event.data;
+  if (typeof id !== 'string' || typeof title !== 'string' || typeof stock !== 'number' || typeof threshold !== 'number') {
+    console.warn(`ignored a ${event.type} event without id, title, stock and threshold: ${event.id}`);
+    return null;
+  }
+  return { type: event.type, id, title, stock, threshold, eventId: event.id, ...(event.ts ? { ts: event.ts } : {}) };
 }
 
 function isObject(value: unknown): value is Json {

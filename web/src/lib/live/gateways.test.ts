@@ -28,6 +28,23 @@ describe('connectUrl', () => {
     expect(url.searchParams.get('access_token')).toBe('jwt');
   });
 
+  it('carries the filtered subscriptions as one URL-encoded JSON array beside the position', () => {
+    const url = connectUrl('ws://h:1/ws', ['orders:u1'], { epoch: 'e1', id: '5-1' }, null,
+      [{ sub: 'cart', filter: { ids: ['b1', 'b2'] } }, { sub: 'catalog', filter: { genre: ['Science & Fiction'], price: { max: 1000 } } }]);
+    expect(url).toContain('filter=%5B%7B%22sub%22');
+    const params = new URL(url).searchParams;
+    expect(JSON.parse(params.get('filter')!)).toEqual([
+      { sub: 'cart', filter: { ids: ['b1', 'b2'] } }, { sub: 'catalog', filter: { genre: ['Science & Fiction'], price: { max: 1000 } } },
+    ]);
+    expect(params.get('lastEventId')).toBe('e1:5-1');
+    expect(params.get('topics')).toBe('orders:u1');
+  });
+
+  it('leaves out topics when there are none (the screens hold filters only)', () => {
+    const url = new URL(connectUrl('ws://h:1/ws', [], null, null, [{ sub: 'book', filter: { ids: ['b1'] } }]));
+    expect([...url.searchParams.keys()]).toEqual(['filter']);
+  });
+
   it('starts from now without a position, anonymously without a token', () => {
     const url = new URL(connectUrl('ws://h:1/ws', ['books'], null, null));
     expect([...url.searchParams.keys()]).toEqual(['topics']);

@@ -1,4 +1,5 @@
 import { type Position, resumeParams } from './position';
+import { type FilteredSub, filterParam } from './subscriptions';
 
 /** The parts of the page's own location that a gateway URL is built from. */
 export interface PageLocation {
@@ -21,9 +22,18 @@ export function gatewayUrl(entry: string, page: PageLocation): string {
   return `${scheme}//${page.host}${entry.startsWith('/') ? '' : '/'}${entry}`;
 }
 
-export function connectUrl(gateway: string, topics: string[], position: Position | null, token: string | null): string {
+/**
+ * The connect URL: the plain topics, the filtered subscriptions on `books` (so a resume's replay is
+ * filtered by the same rule as the live events) and the position to resume from. Without topics the
+ * parameter is left out (the gateway then starts with `books`, which the connection drops after
+ * `welcome` if no screen wants it).
+ */
+export function connectUrl(gateway: string, topics: string[], position: Position | null, token: string | null,
+  subs: FilteredSub[] = []): string {
   const url = new URL(gateway);
-  url.searchParams.set('topics', topics.join(','));
+  if (topics.length > 0) url.searchParams.set('topics', topics.join(','));
+  const filter = filterParam(subs);
+  if (filter) url.searchParams.set('filter', filter);
   for (const [name, value] of Object.entries(resumeParams(position))) url.searchParams.set(name, value);
   if (token) url.searchParams.set('access_token', token);
   return url.toString();

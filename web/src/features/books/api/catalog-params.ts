@@ -1,3 +1,4 @@
+import type { BookFilter } from '@/lib/live/subscriptions';
 import type { Book } from '@/types/api';
 
 // The catalog's search, filters, sort and page, as the URL holds them (prices in euros there, so a
@@ -106,4 +107,27 @@ export function fieldsThatPlace(params: CatalogParams): Set<string> {
   if (params.priceMin !== undefined || params.priceMax !== undefined) fields.add('price');
   if (params.inStock !== undefined) fields.add('stock');
   return fields;
+}
+
+/**
+ * The live subscription a catalogue page holds: its genre, year, price and stock filters, which the
+ * gateway can judge. A free-text search cannot be said as a filter, so it is left out: the page then
+ * receives every change within its other filters (every book, when it has none) and keeps what the
+ * search matches, as `matchesCatalog` does. Subscribing to the ids on the page instead would miss a
+ * book that is created or renamed into the search, and the page would go stale.
+ */
+export function catalogFilter(params: CatalogParams): BookFilter {
+  const filter: BookFilter = {};
+  if (params.genre) filter.genre = [params.genre];
+  const year = range(params.yearFrom, params.yearTo);
+  if (year) filter.year = year;
+  const price = range(params.priceMin, params.priceMax);
+  if (price) filter.price = price;
+  if (params.inStock !== undefined) filter.stock = params.inStock ? { min: 1 } : { max: 0 };
+  return filter;
+}
+
+function range(min: number | undefined, max: number | undefined): BookFilter['price'] {
+  if (min === undefined && max === undefined) return undefined;
+  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }

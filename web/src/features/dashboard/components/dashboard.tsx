@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatPrice } from '@/lib/format';
 import type { Stats } from '../api/get-stats';
@@ -15,7 +16,8 @@ function Figure({ label, value, note }: { label: string; value: string | number;
   );
 }
 
-export function Dashboard({ stats }: { stats: Stats }) {
+/** The store's figures; `alerts` (the live stock alerts) head the column beside the chart. */
+export function Dashboard({ stats, alerts }: { stats: Stats; alerts?: ReactNode }) {
   return (
     <>
       <dl className="figures" aria-label="Store figures">
@@ -27,16 +29,19 @@ export function Dashboard({ stats }: { stats: Stats }) {
       </dl>
       <div className="dashboard-columns">
         <StatusChart byStatus={stats.orders.byStatus} />
-        <section aria-labelledby="low-stock-title">
-          <h2 id="low-stock-title">Low on stock (≤ {stats.books.lowStockThreshold})</h2>
-          {stats.books.lowStockBooks.length === 0 ? <p className="muted">None.</p> : (
-            <ul className="low-stock">
-              {stats.books.lowStockBooks.map((book) => (
-                <li key={book.id}><Link to={`/admin/books/${book.id}`}>{book.title}</Link> <span className="muted">{book.stock} left</span></li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <div className="dashboard-aside">
+          {alerts}
+          <section aria-labelledby="low-stock-title">
+            <h2 id="low-stock-title">Low on stock (≤ {stats.books.lowStockThreshold})</h2>
+            {stats.books.lowStockBooks.length === 0 ? <p className="muted">None.</p> : (
+              <ul className="low-stock">
+                {stats.books.lowStockBooks.map((book) => (
+                  <li key={book.id}><Link to={`/admin/books/${book.id}`}>{book.title}</Link> <span className="muted">{book.stock} left</span></li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       </div>
     </>
   );
