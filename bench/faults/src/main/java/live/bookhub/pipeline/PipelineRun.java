@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import live.bookhub.embedded.FreePorts;
@@ -48,10 +51,11 @@ public final class PipelineRun {
         Path dataDir = Files.createTempDirectory("bookhub-pipeline");
         // ./bookhub start's settings (its JVM options and log format, BOOKHUB_JAVA_OPTS too) on free ports
         Map<String, String> env = new HashMap<>(System.getenv());
+        Iterator<Integer> ports = distinctFreePorts(8);
         env.putAll(Map.of("BOOKHUB_HOME", settings.home().toString(), "BOOKHUB_DATA_DIR", dataDir.toString(),
-                "BOOKHUB_SAMPLE_CATALOG", "false", "BOOKHUB_API_PORT", port(), "BOOKHUB_WATCHER_PORT", port(),
-                "BOOKHUB_MONGO_PORT", port(), "BOOKHUB_REDIS_PORT", port(),
-                "BOOKHUB_GATEWAY_PORTS", port() + "," + port(), "BOOKHUB_GATEWAY_ADMIN_PORTS", port() + "," + port()));
+                "BOOKHUB_SAMPLE_CATALOG", "false", "BOOKHUB_API_PORT", String.valueOf(ports.next()), "BOOKHUB_WATCHER_PORT", String.valueOf(ports.next()),
+                "BOOKHUB_MONGO_PORT", String.valueOf(ports.next()), "BOOKHUB_REDIS_PORT", String.valueOf(ports.next()),
+                "BOOKHUB_GATEWAY_PORTS", ports.next() + "," + ports.next(), "BOOKHUB_GATEWAY_ADMIN_PORTS", ports.next() + "," + ports.next()));
         StackSettings stackSettings = StackSettings.fromEnvironment(env);
         List<String> serviceArgs = new ArrayList<>(stackSettings.serviceArgs());
         serviceArgs.addAll(settings.watcherArgs());
@@ -137,8 +141,13 @@ public final class PipelineRun {
         }
     }
 
-    private static String port() {
-        return String.valueOf(FreePorts.next());
+    /** Free ports, each once: two quick asks for a free port can get the same one. */
+    private static Iterator<Integer> distinctFreePorts(int count) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        while (ports.size() < count) {
+            ports.add(FreePorts.next());
+        }
+        return ports.iterator();
     }
 
     private static void sleep() {
