@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The streaming loop for one collection: reads its change stream, appends the changes to Redis a
- * batch at a time, checkpoints the position now and then. Any failure (Redis or MongoDB away) closes the stream, waits with
- * backoff and reopens it after the last change appended, so nothing is lost or appended twice. When
- * that position is gone from the oplog, it sends one {@code sync:reset} and goes on from now; when
- * the collection is dropped or renamed, it goes on after the invalidation.
+ * batch at a time, checkpoints the position now and then. Any failure (Redis or MongoDB away) closes
+ * the stream, waits with backoff and reopens it after the last change appended, so nothing is lost or
+ * appended twice. When that position is gone from the oplog, it sends one {@code sync:reset} and goes
+ * on from now; when the collection is dropped or renamed, it goes on after the invalidation.
  */
 final class ChangeStreamTailer implements Runnable {
 
