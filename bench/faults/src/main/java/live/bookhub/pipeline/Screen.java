@@ -2,38 +2,58 @@ package live.bookhub.pipeline;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import live.bookhub.faults.Link;
+import live.bookhub.faults.WebSocketLink;
 
 /**
  * One live screen: a real WebSocket client of one gateway reading {@code books}, which keeps, for each
  * event, when it arrived, the change's time ({@code ts}) and the stream id. It reads the few fields it
  * needs by position rather than parsing each frame: it shares the JVM with the embedded MongoDB server.
  */
-final class Screen implements AutoCloseable {
+final class Screen implements Link.Listener, AutoCloseable {
 
     /** One event as it reached the screen; times in epoch milliseconds. */
     record Receipt(long atMillis, long tsMillis, String id) {
     }
 
     private final Receipts receipts = new Receipts();
-    private final WebSocket socket;
+    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+    private final Link link;
 
     private Screen(int port) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?topics=books"), new Frames())
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        this.link = WebSocketLink.open(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + "/ws?topics=books"), this);
     }
 
+    /** A screen connected to the gateway on {@code port}, once its welcome came (at most 10 s). */
     static Screen connect(int port) {
-        return new Screen(port);
+        Screen screen = new Screen(port);
+        screen.welcomed.orTimeout(10, TimeUnit.SECONDS).join();
+        return screen;
     }
 
     Receipts receipts() {
         return receipts;
+    }
+
+    @Override
+    public void onFrame(String frame) {
+        long now = System.currentTimeMillis();
+        String type = field(frame, "type");
+        String ts = field(frame, "ts");
+        if (type != null && type.startsWith("book:") && ts != null) {
+            receipts.add(new Receipt(now, Instant.parse(ts).toEpochMilli(), field(frame, "id")));
+        } else if ("welcome".equals(type)) {
+            welcomed.complete(null);
+        }
+    }
+
+    @Override
+    public void onEnd(int code) {
+        welcomed.completeExceptionally(new IllegalStateException("the screen's connection ended (" + code + ")"));
     }
 
     private static String field(String frame, String name) {
@@ -48,27 +68,6 @@ final class Screen implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.abort();
-    }
-
-    private final class Frames implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.currentTimeMillis();
-                String frame = partial.toString();
-                partial.setLength(0);
-                String type = field(frame, "type");
-                String ts = field(frame, "ts");
-                if (type != null && type.startsWith("book:") && ts != null) {
-                    receipts.add(new Receipt(now, Instant.parse(ts).toEpochMilli(), field(frame, "id")));
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
+        link.close();
     }
 }
