@@ -4,6 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -28,6 +32,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
 import live.bookhub.embedded.mongo.errors.ErrorReplyHandler;
 import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 
@@ -35,7 +41,8 @@ import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
  * The MongoDB-wire listener over the H2 backend with the bounded oplog: MongoServer's Netty pipeline
  * with handlers of ours in front of the request handler (MongoServer builds its pipeline inline, so it
  * cannot be extended there): a decoder that tolerates exhaustAllowed, error labels on error replies,
- * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
+ * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}; commands run on
+ * a thread of their connection's own. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
  */
 public final class WireServer implements AutoCloseable {
 
@@ -47,6 +54,8 @@ public final class WireServer implements AutoCloseable {
     private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(0,
             new MongoThreadFactory("mongo-server-worker"), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
+    private final ThreadFactory commandThreads = new MongoThreadFactory("mongo-server-connection");
+    private final Set<EventExecutor> commandExecutors = ConcurrentHashMap.newKeySet();
     private final Channel serverChannel;
     private final int port;
 
@@ -95,8 +104,8 @@ public final class WireServer implements AutoCloseable {
                             if (failPoints != null) {
                                 channel.pipeline().addLast(failPoints.get());
                             }
-                            channel.pipeline().addLast(new AwaitableHelloHandler(backend.member()), new AwaitDataHandler(backend),
-                                    new MongoDatabaseHandler(backend, clients),
+                            channel.pipeline().addLast(commandExecutor(channel), new AwaitableHelloHandler(backend.member()),
+                                    new AwaitDataHandler(backend), new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
                     })
@@ -109,6 +118,19 @@ public final class WireServer implements AutoCloseable {
         log.info("MongoDB-wire server listening on {}:{}", host, this.port);
     }
 
+    /**
+     * The connection's own thread for its commands, as MongoDB gives each connection one: on the shared
+     * event loops, one long command (an updateMany of thousands of documents) held up every connection
+     * on its loop, such as a change stream's, until it ended. Stopped when the connection closes.
+     */
+    private EventExecutor commandExecutor(Channel channel) {
+        EventExecutor executor = new DefaultEventExecutor(commandThreads);
+        commandExecutors.add(executor);
+        executor.terminationFuture().addListener(terminated -> commandExecutors.remove(executor));
+        channel.closeFuture().addListener(closed -> executor.shutdownGracefully(0, 5, TimeUnit.SECONDS));
+        return executor;
+    }
+
     public int port() {
         return port;
     }
@@ -118,6 +140,7 @@ public final class WireServer implements AutoCloseable {
     public void close() {
         serverChannel.close().syncUninterruptibly();
         clients.close().syncUninterruptibly();
+        List.copyOf(commandExecutors).forEach(executor -> executor.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
         shutDownEventLoops();
         backend.close();
         log.info("MongoDB-wire server on port {} stopped", port);
