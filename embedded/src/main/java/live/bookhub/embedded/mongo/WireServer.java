@@ -34,6 +34,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import live.bookhub.embedded.mongo.errors.ErrorReplyHandler;
 import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 
@@ -47,6 +48,7 @@ import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 public final class WireServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WireServer.class);
+    private static final long QUIET_MILLIS = 100;
 
     private final OplogH2Backend backend;
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1,
@@ -127,7 +129,8 @@ public final class WireServer implements AutoCloseable {
         EventExecutor executor = new DefaultEventExecutor(commandThreads);
         commandExecutors.add(executor);
         executor.terminationFuture().addListener(terminated -> commandExecutors.remove(executor));
-        channel.closeFuture().addListener(closed -> executor.shutdownGracefully(0, 5, TimeUnit.SECONDS));
+        // a quiet period: the channel's last events (inactive, unregistered) reach its handlers after the close
+        channel.closeFuture().addListener(closed -> executor.shutdownGracefully(QUIET_MILLIS, 5000, TimeUnit.MILLISECONDS));
         return executor;
     }
 
@@ -140,7 +143,8 @@ public final class WireServer implements AutoCloseable {
     public void close() {
         serverChannel.close().syncUninterruptibly();
         clients.close().syncUninterruptibly();
-        List.copyOf(commandExecutors).forEach(executor -> executor.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
+        List.copyOf(commandExecutors).stream().map(executor -> executor.shutdownGracefully(QUIET_MILLIS, 5000, TimeUnit.MILLISECONDS))
+                .toList().forEach(Future::syncUninterruptibly);
         shutDownEventLoops();
         backend.close();
         log.info("MongoDB-wire server on port {} stopped", port);
