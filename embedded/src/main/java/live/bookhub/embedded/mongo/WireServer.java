@@ -23,6 +23,8 @@ import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -48,7 +50,6 @@ import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 public final class WireServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WireServer.class);
-    private static final long QUIET_MILLIS = 100;
 
     private final OplogH2Backend backend;
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1,
@@ -106,7 +107,7 @@ public final class WireServer implements AutoCloseable {
                             if (failPoints != null) {
                                 channel.pipeline().addLast(failPoints.get());
                             }
-                            channel.pipeline().addLast(commandExecutor(channel), new AwaitableHelloHandler(backend.member()),
+                            channel.pipeline().addLast(commandExecutor(), new CommandThreadEnd(), new AwaitableHelloHandler(backend.member()),
                                     new AwaitDataHandler(backend), new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
@@ -123,15 +124,24 @@ public final class WireServer implements AutoCloseable {
     /**
      * The connection's own thread for its commands, as MongoDB gives each connection one: on the shared
      * event loops, one long command (an updateMany of thousands of documents) held up every connection
-     * on its loop, such as a change stream's, until it ended. Stopped when the connection closes.
+     * on its loop, such as a change stream's, until it ended. It ends with its channel ({@link CommandThreadEnd}).
      */
-    private EventExecutor commandExecutor(Channel channel) {
+    private EventExecutor commandExecutor() {
         EventExecutor executor = new DefaultEventExecutor(commandThreads);
         commandExecutors.add(executor);
         executor.terminationFuture().addListener(terminated -> commandExecutors.remove(executor));
-        // a quiet period: the channel's last events (inactive, unregistered) reach its handlers after the close
-        channel.closeFuture().addListener(closed -> executor.shutdownGracefully(QUIET_MILLIS, 5000, TimeUnit.MILLISECONDS));
         return executor;
+    }
+
+    /**
+     * The first handler on a connection's command thread: the pipeline's teardown removes handlers from
+     * the tail, so this one goes last, when nothing more will run on that thread.
+     */
+    private static final class CommandThreadEnd extends ChannelHandlerAdapter {
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            ctx.executor().shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        }
     }
 
     public int port() {
@@ -143,7 +153,8 @@ public final class WireServer implements AutoCloseable {
     public void close() {
         serverChannel.close().syncUninterruptibly();
         clients.close().syncUninterruptibly();
-        List.copyOf(commandExecutors).stream().map(executor -> executor.shutdownGracefully(QUIET_MILLIS, 5000, TimeUnit.MILLISECONDS))
+        // the connections' threads end as their pipelines are torn down; a quiet period lets the last ones finish
+        List.copyOf(commandExecutors).stream().map(executor -> executor.shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS))
                 .toList().forEach(Future::syncUninterruptibly);
         shutDownEventLoops();
         backend.close();
