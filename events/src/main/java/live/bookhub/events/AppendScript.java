@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one Lua step that appends an envelope to the stream, records its resume token, keeps the
- * stream's epoch and publishes the live copy ({@code append-event.lua} beside this class, which
- * documents its keys and arguments). The watcher runs it; tests that stand in for the watcher run
+ * The one Lua step that appends an envelope (or a batch of them) to the stream, records its resume
+ * token, keeps the stream's epoch and publishes the live copy ({@code append-event.lua} beside this
+ * class, which documents its keys and arguments). The watcher runs it; tests that stand in for the watcher run
  * the same script, so they write what the watcher writes.
  */
 public final class AppendScript {

@@ -19,7 +19,11 @@ import live.bookhub.embedded.FreePorts;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * How long a service may take to become ready. It starts in 10–20 s on a quiet 2-core machine, but
+     * CI saw the api take over 2 minutes at a load average of 30; a dead service still fails the start.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final StackSettings settings;

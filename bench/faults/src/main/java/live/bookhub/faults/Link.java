@@ -1,7 +1,7 @@
 package live.bookhub.faults;
 
 /** One connection of a client to a gateway, WebSocket or SSE: it hands over each JSON frame, then its end. */
-interface Link {
+public interface Link {
 
     /** What a link tells its client. Calls come one at a time for one link. */
     interface Listener {

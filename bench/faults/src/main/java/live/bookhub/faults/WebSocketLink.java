@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /** A real WebSocket ({@code java.net.http}): pings are answered by the client library, as a browser's are. */
-final class WebSocketLink extends OnceEndedLink {
+public final class WebSocketLink extends OnceEndedLink {
 
     private volatile WebSocket socket;
 
@@ -15,7 +15,7 @@ final class WebSocketLink extends OnceEndedLink {
         super(listener);
     }
 
-    static Link open(HttpClient http, URI uri, Listener listener) {
+    public static Link open(HttpClient http, URI uri, Listener listener) {
         WebSocketLink link = new WebSocketLink(listener);
         http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, link.new Frames())
                 .whenComplete((socket, error) -> {

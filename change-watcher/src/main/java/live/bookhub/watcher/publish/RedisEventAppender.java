@@ -2,6 +2,7 @@ package live.bookhub.watcher.publish;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Appends envelopes to the Redis stream and publishes them, atomically and idempotently per change
  * stream ({@link AppendScript}), and only while this replica leads: locally it checks the lease's
  * publish window, and Redis refuses the epoch of a term that was taken over ({@link RedisFence}). The
- * same step gives the stream a new epoch whenever it has to create it.
+ * same step gives the stream a new epoch whenever it has to create it. A batch of envelopes is one
+ * script call: one round trip, appended whole or (fenced) not at all.
  */
 @Component
 public class RedisEventAppender {
@@ -37,6 +39,8 @@ public class RedisEventAppender {
 
     private final StringRedisTemplate redis;
     private final RedisScript<String> appendScript;
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> appendBatchScript;
     private final Leadership leadership;
     private final WatcherProperties properties;
     private final MeterRegistry meters;
@@ -46,6 +50,7 @@ public class RedisEventAppender {
     RedisEventAppender(StringRedisTemplate redis, Leadership leadership, WatcherProperties properties, MeterRegistry meters) {
         this.redis = redis;
         this.appendScript = RedisScript.of(AppendScript.text(), String.class);
+        this.appendBatchScript = RedisScript.of(AppendScript.text(), List.class);
         this.leadership = leadership;
         this.properties = properties;
         this.meters = meters;
@@ -68,6 +73,43 @@ public class RedisEventAppender {
     }
 
     /**
+     * Appends a batch in one atomic step: each envelope is skipped when its token is not newer than the
+     * last one appended before it (the batch's own included), so the tokens must come in order.
+     *
+     * @param source    the change stream the envelopes come from (one last-token per stream)
+     * @param envelopes in the order of their tokens
+     * @return how many were appended (the others had been appended already)
+     * @throws NotLeaderException when this replica may not publish (any more): then none was appended
+     */
+    public int appendAll(String source, List<Envelope> envelopes) {
+        if (envelopes.isEmpty()) {
+            return 0;
+        }
+        if (envelopes.size() == 1) {
+            return append(source, envelopes.get(0)).isPresent() ? 1 : 0;
+        }
+        List<String> args = new ArrayList<>(7 + 2 * envelopes.size());
+        args.addAll(arguments(envelopes.get(0), false));
+        for (Envelope envelope : envelopes.subList(1, envelopes.size())) {
+            args.add(EnvelopeCodec.toJson(envelope));
+            args.add(envelope.token());
+        }
+        List<?> ids;
+        try {
+            ids = redis.execute(appendBatchScript, keys(source), args.toArray());
+        } catch (DataAccessException e) {
+            throw RedisFence.refusalOrItself(e);
+        }
+        int appended = 0;
+        for (int i = 0; i < envelopes.size(); i++) {
+            if (counted(source, envelopes.get(i), (String) ids.get(i)) != null) {
+                appended++;
+            }
+        }
+        return appended;
+    }
+
+    /**
      * Appends a {@code sync:reset} whose token becomes the stream's position whatever the last token:
      * after lost history the stream restarts from now, and "now" may sort before the lost position when
      * it belongs to another deployment.
@@ -82,15 +124,28 @@ public class RedisEventAppender {
     }
 
     private String execute(String source, Envelope envelope, boolean reset) {
-        long epoch = leadership.epochForPublishing();
         String id;
         try {
-            id = redis.execute(appendScript, List.of(EventStream.KEY, LAST_TOKEN_KEY + source, RedisFence.KEY, EventStream.EPOCH_KEY),
-                    String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(envelope), envelope.token(),
-                    EventStream.CHANNEL, String.valueOf(epoch), reset ? "reset" : "change", AppendScript.candidateEpoch());
+            id = redis.execute(appendScript, keys(source), arguments(envelope, reset).toArray());
         } catch (DataAccessException e) {
             throw RedisFence.refusalOrItself(e);
         }
+        return counted(source, envelope, id);
+    }
+
+    private static List<String> keys(String source) {
+        return List.of(EventStream.KEY, LAST_TOKEN_KEY + source, RedisFence.KEY, EventStream.EPOCH_KEY);
+    }
+
+    /** The script's arguments for its first envelope; checks the publish window once per call. */
+    private List<String> arguments(Envelope first, boolean reset) {
+        long epoch = leadership.epochForPublishing();
+        return List.of(String.valueOf(properties.streamMaxLength()), EnvelopeCodec.toJson(first), first.token(),
+                EventStream.CHANNEL, String.valueOf(epoch), reset ? "reset" : "change", AppendScript.candidateEpoch());
+    }
+
+    /** Counts and logs one envelope's outcome: {@code id} is its stream id, null when it was skipped. */
+    private String counted(String source, Envelope envelope, String id) {
         if (id == null) {
             duplicates.increment();
             log.atDebug().addKeyValue("collection", source).addKeyValue("resumeToken", envelope.token())

@@ -2,6 +2,8 @@ package live.bookhub.watcher.stream;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +14,7 @@ import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.client.model.changestream.OperationType;
 import io.micrometer.core.instrument.MeterRegistry;
+import live.bookhub.events.Envelope;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
 import live.bookhub.watcher.envelope.ResetEnvelopes;
 import live.bookhub.watcher.envelope.ResetEnvelopes.Reason;
@@ -26,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming loop for one collection: reads its change stream, appends each change to Redis,
- * checkpoints the position. Any failure (Redis or MongoDB away) closes the stream, waits with
- * backoff and reopens it after the last change appended, so nothing is lost or appended twice. When
- * that position is gone from the oplog, it sends one {@code sync:reset} and goes on from now; when
- * the collection is dropped or renamed, it goes on after the invalidation.
+ * The streaming loop for one collection: reads its change stream, appends the changes to Redis a
+ * batch at a time, checkpoints the position now and then. Any failure (Redis or MongoDB away) closes
+ * the stream, waits with backoff and reopens it after the last change appended, so nothing is lost or
+ * appended twice. When that position is gone from the oplog, it sends one {@code sync:reset} and goes
+ * on from now; when the collection is dropped or renamed, it goes on after the invalidation.
  */
 final class ChangeStreamTailer implements Runnable {
 
@@ -51,6 +54,7 @@ final class ChangeStreamTailer implements Runnable {
     private StreamFailure lost;
     private String checkpointed;
     private long lastCheckpointNanos;
+    private int changesSinceCheckpoint;
     private Duration pause;
     /** Whether the change stream is open now; readiness reads it from its own thread. */
     private volatile boolean open;
@@ -129,23 +133,58 @@ final class ChangeStreamTailer implements Runnable {
                     checkpointIdle(cursor.getResumeToken());
                     continue;
                 }
-                String token = ResumeTokens.of(change.getResumeToken());
-                if (change.getOperationType() == OperationType.INVALIDATE) {
-                    position = token;
-                    checkpoint(token);
-                    log.info("change stream of {} invalidated (the collection was dropped or renamed): watching it again after {}",
-                            collectionName, token);
+                if (!appendBatch(change, cursor)) {
                     return;
-                }
-                envelopes.toEnvelopes(collectionName, change).forEach(envelope -> appender.append(collectionName, envelope));
-                pause = properties.retryMin();
-                position = token;
-                if (cursor.available() == 0) {
-                    checkpoint(position);
                 }
             }
         } finally {
             open = false;
+        }
+    }
+
+    /**
+     * Appends {@code first} and the changes the cursor already holds after it (up to
+     * {@code batch-size}) in one Redis step, then checkpoints when {@code checkpoint-changes} changes or
+     * {@code checkpoint-interval} have passed since the last checkpoint: the last token appended in
+     * Redis makes re-reading the changes after the checkpoint harmless.
+     *
+     * @return false when the stream was invalidated (dropped or renamed): reopen it after the invalidation
+     */
+    private boolean appendBatch(ChangeStreamDocument<RawBsonDocument> first, MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor) {
+        List<Envelope> batch = new ArrayList<>();
+        String last = null;
+        int changes = 0;
+        for (ChangeStreamDocument<RawBsonDocument> change = first; change != null;
+             change = changes < properties.batchSize() && cursor.available() > 0 ? cursor.tryNext() : null) {
+            String token = ResumeTokens.of(change.getResumeToken());
+            if (change.getOperationType() == OperationType.INVALIDATE) {
+                appended(batch, last, changes);
+                position = token;
+                checkpoint(token);
+                log.info("change stream of {} invalidated (the collection was dropped or renamed): watching it again after {}",
+                        collectionName, token);
+                return false;
+            }
+            envelopes.toEnvelopes(collectionName, change).forEach(batch::add);
+            last = token;
+            changes++;
+        }
+        appended(batch, last, changes);
+        return true;
+    }
+
+    /** After {@code changes} changes read up to {@code last}, whose envelopes are {@code batch}: appends them. */
+    private void appended(List<Envelope> batch, String last, int changes) {
+        if (changes == 0) {
+            return;
+        }
+        appender.appendAll(collectionName, batch);
+        pause = properties.retryMin();
+        position = last;
+        changesSinceCheckpoint += changes;
+        if (changesSinceCheckpoint >= properties.checkpointChanges()
+                || System.nanoTime() - lastCheckpointNanos >= properties.checkpointInterval().toNanos()) {
+            checkpoint(position);
         }
     }
 
@@ -223,6 +262,7 @@ final class ChangeStreamTailer implements Runnable {
         checkpoints.save(collectionName, token);
         checkpointed = token;
         lastCheckpointNanos = System.nanoTime();
+        changesSinceCheckpoint = 0;
     }
 
     private static boolean sleep(Duration pause) {

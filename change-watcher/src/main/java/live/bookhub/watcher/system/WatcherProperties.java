@@ -16,8 +16,10 @@ import org.springframework.util.unit.DataSize;
  * @param collections        the collections to watch, each with its own change stream and checkpoint
  * @param streamMaxLength    how many entries the Redis stream keeps (the append script trims once 1% over)
  * @param maxAwaitTime       how long one empty read of the change stream waits on the server
- * @param batchSize          how many changes one read of the change stream returns at most
- * @param checkpointInterval how often an idle watcher stores the stream's post-batch position
+ * @param batchSize          how many changes one read of the change stream returns at most, and one append to Redis takes
+ * @param checkpointInterval how often the stream's position is stored: after an append once this long has passed since
+ *                           the last checkpoint, and on an idle stream its post-batch position
+ * @param checkpointChanges  how many changes appended since the last checkpoint store the position sooner
  * @param retryMin           the first pause after a failure; doubled on each failure in a row
  * @param retryMax           the longest pause between retries
  * @param maxDataSize        an envelope whose {@code data} is larger (as JSON) carries only the id, flagged {@code truncated}
@@ -34,6 +36,7 @@ public record WatcherProperties(
         @DefaultValue("1s") Duration maxAwaitTime,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration checkpointInterval,
+        @DefaultValue("10000") int checkpointChanges,
         @DefaultValue("100ms") Duration retryMin,
         @DefaultValue("5s") Duration retryMax,
         @DefaultValue(DEFAULT_MAX_DATA_SIZE) DataSize maxDataSize,

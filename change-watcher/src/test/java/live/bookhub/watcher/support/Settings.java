@@ -13,8 +13,17 @@ public final class Settings {
     }
 
     public static WatcherProperties withLease(Duration ttl, Duration renewInterval) {
-        return new WatcherProperties("bookhub", List.of("books", "orders"), 100_000, Duration.ofSeconds(1), 500,
-                Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5),
+        return settings(ttl, renewInterval, 100_000);
+    }
+
+    /** The defaults, with a Redis stream that keeps {@code streamMaxLength} entries. */
+    public static WatcherProperties withStreamMaxLength(long streamMaxLength) {
+        return settings(Duration.ofSeconds(6), Duration.ofSeconds(2), streamMaxLength);
+    }
+
+    private static WatcherProperties settings(Duration ttl, Duration renewInterval, long streamMaxLength) {
+        return new WatcherProperties("bookhub", List.of("books", "orders"), streamMaxLength, Duration.ofSeconds(1), 500,
+                Duration.ofSeconds(10), 10_000, Duration.ofMillis(100), Duration.ofSeconds(5),
                 DataSize.parse(WatcherProperties.DEFAULT_MAX_DATA_SIZE), ttl, renewInterval, "test", Duration.ofSeconds(5));
     }
 

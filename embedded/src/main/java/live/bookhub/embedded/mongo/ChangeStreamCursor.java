@@ -81,11 +81,11 @@ final class ChangeStreamCursor extends AbstractCursor {
     private void fill(int limit) {
         while (ready.size() < limit && !invalidated) {
             checkHistoryKept();
-            List<OplogEntry> entries = store.readAfter(scanned, READ_CHUNK);
-            if (entries.isEmpty()) {
+            OplogStore.Chunk chunk = store.readAfter(scanned, READ_CHUNK, spec::skips);
+            if (chunk.last() == scanned) {
                 return;
             }
-            for (OplogEntry entry : entries) {
+            for (OplogEntry entry : chunk.entries()) {
                 if (spec.sees(entry)) {
                     offer(entry); // may fail: then the position stays, and every later read fails alike
                 }
@@ -95,6 +95,7 @@ final class ChangeStreamCursor extends AbstractCursor {
                     return;
                 }
             }
+            scanned = chunk.last(); // past the entries skipped undecoded, too
         }
     }
 

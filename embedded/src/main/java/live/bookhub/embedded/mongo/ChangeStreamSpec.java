@@ -74,6 +74,20 @@ record ChangeStreamSpec(String database, String collection, FullDocument fullDoc
     }
 
     /** Whether an oplog entry shows up on this stream (invalidations included, no-ops never). */
+    /** Whether the stream surely does not see an entry with this header: another collection's document change, say. */
+    boolean skips(OplogEntry.Header header) {
+        if (header.kind() == Kind.NOOP || (header.kind().isExpanded() && !showExpandedEvents)) {
+            return true;
+        }
+        if (!header.isCrud() || database == null) {
+            return false;
+        }
+        int dot = header.ns().indexOf('.');
+        return collection == null
+                ? !database.equals(dot < 0 ? header.ns() : header.ns().substring(0, dot))
+                : !(database + "." + collection).equals(header.ns());
+    }
+
     boolean sees(OplogEntry entry) {
         if (entry.kind() == Kind.NOOP || (entry.kind().isExpanded() && !showExpandedEvents)) {
             return false;

@@ -1,7 +1,12 @@
 package live.bookhub.embedded.mongo;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
@@ -41,9 +46,14 @@ record OplogEntry(long position, Instant wall, Kind kind, String ns, Document bo
             this(code, code);
         }
 
+        private static final Map<String, Kind> BY_CODE = Arrays.stream(values()).collect(Collectors.toMap(kind -> kind.code, kind -> kind));
+
         static Kind of(String code) {
-            return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("unknown oplog entry kind " + code));
+            Kind kind = BY_CODE.get(code);
+            if (kind == null) {
+                throw new IllegalStateException("unknown oplog entry kind " + code);
+            }
+            return kind;
         }
     }
 
@@ -86,6 +96,54 @@ record OplogEntry(long position, Instant wall, Kind kind, String ns, Document bo
             return bytes;
         } finally {
             buffer.release();
+        }
+    }
+
+    /** What an entry is about, read from its stored bytes without decoding its body. */
+    record Header(Kind kind, String ns) {
+
+        /** Whether it changes a document ({@code ns} alone says which streams see it). */
+        boolean isCrud() {
+            return kind == Kind.INSERT || kind == Kind.UPDATE || kind == Kind.REPLACE || kind == Kind.DELETE;
+        }
+
+        /**
+         * The header of stored bytes: {@link #toBson} writes ts, wall, op and ns before the body, so they
+         * are read in place; null for anything laid out otherwise, which is then decoded whole.
+         */
+        static Header of(byte[] bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.position(4);
+            String op = null;
+            while (buffer.remaining() > 1) {
+                byte type = buffer.get();
+                String name = cString(buffer);
+                switch (type) {
+                    case 0x11, 0x09 -> buffer.position(buffer.position() + 8); // ts (timestamp), wall (date)
+                    case 0x02 -> {
+                        int length = buffer.getInt();
+                        String value = new String(bytes, buffer.position(), length - 1, StandardCharsets.UTF_8);
+                        buffer.position(buffer.position() + length);
+                        if (name.equals("op")) {
+                            op = value;
+                        } else if (name.equals("ns") && op != null) {
+                            return new Header(Kind.of(op), value);
+                        }
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static String cString(ByteBuffer buffer) {
+            int start = buffer.position();
+            while (buffer.get() != 0) {
+                // to the terminating zero
+            }
+            return new String(buffer.array(), start, buffer.position() - start - 1, StandardCharsets.US_ASCII);
         }
     }
 

@@ -112,7 +112,7 @@ final class OplogH2Backend extends H2Backend {
         return member;
     }
 
-    /** A primary-key lookup that never creates the database or collection it looks in. */
+    /** A primary-key lookup that never creates the database or collection it looks in, nor waits for a write to it. */
     private Document lookUp(String namespace, Object id) {
         int dot = namespace.indexOf('.');
         String databaseName = namespace.substring(0, dot);
@@ -120,12 +120,6 @@ final class OplogH2Backend extends H2Backend {
             return null;
         }
         MongoCollection<?> collection = resolveDatabase(databaseName).resolveCollection(namespace.substring(dot + 1), false);
-        if (collection == null) {
-            return null;
-        }
-        for (Document document : collection.handleQuery(new Document("_id", id), 0, 1)) {
-            return document;
-        }
-        return null;
+        return collection instanceof OplogH2Collection stored ? stored.findById(id) : null;
     }
 }

@@ -1,6 +1,7 @@
 package live.bookhub.embedded.mongo;
 
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -26,6 +28,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 final class OplogH2Collection extends H2Collection {
 
     private static final String ID = "_id";
+    private static final String ID_INDEX = "_id_";
     /** Meta-map keys: whether change streams get pre- and post-images of this collection; its UUID. */
     private static final String IMAGES_KEY = "changeStreamPreAndPostImages";
     private static final String UUID_KEY = "uuid";
@@ -43,6 +46,32 @@ final class OplogH2Collection extends H2Collection {
         this.oplog = oplog;
         this.metaMap = metaMap;
         metaMap.putIfAbsent(UUID_KEY, UUID.randomUUID());
+    }
+
+    /**
+     * The document with this {@code _id} as stored now, read without the collection's lock (a change
+     * stream's {@code updateLookup}): the lock is held for a whole write command, so a lookup under it
+     * waits out an updateMany of thousands of documents, and with it every later change of the stream and
+     * every connection on its event loop. H2's maps take reads while a write goes on, and each document
+     * is stored with one put. A copy: what the map holds is shared with every later read.
+     */
+    Document findById(Object id) {
+        Document key = new Document(ID, id);
+        try {
+            for (Index<Object> index : getIndexes()) {
+                if (index.getName().equals(ID_INDEX)) {
+                    Object position = index.getPosition(key);
+                    Document document = position == null ? null : getDocument(position);
+                    return document == null ? null : document.cloneDeeply();
+                }
+            }
+        } catch (ConcurrentModificationException e) {
+            // an index was being created meanwhile: look it up under the lock
+        }
+        for (Document document : handleQuery(key, 0, 1)) {
+            return document;
+        }
+        return null;
     }
 
     /** Like MongoDB's collection UUID: given at creation, kept across renames and restarts. */

@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
@@ -94,6 +96,14 @@ final class OplogH2Database extends H2Database {
             }
         }
         return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    /** The stock unique index with its keys compared as stored: see {@link SerializedKey}. */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        MVMap<SerializedKey, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName,
+                SerializedKeyIndex.mapBuilder());
+        return new SerializedKeyIndex(map, indexName, keys, sparse);
     }
 
     @Override

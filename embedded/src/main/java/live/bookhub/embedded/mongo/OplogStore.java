@@ -3,6 +3,7 @@ package live.bookhub.embedded.mongo;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -74,13 +75,34 @@ final class OplogStore {
 
     /** Up to {@code limit} entries after {@code position}: a seek, then a walk along the ordered keys. */
     List<OplogEntry> readAfter(long position, int limit) {
+        return readAfter(position, limit, header -> false).entries();
+    }
+
+    /**
+     * Entries read past {@code position}: the decoded ones, and the position of the last one read.
+     *
+     * @param last {@code position} when nothing was read
+     */
+    record Chunk(List<OplogEntry> entries, long last) {
+    }
+
+    /**
+     * Up to {@code limit} entries after {@code position}, those whose header {@code skipped} accepts
+     * left undecoded (every change stream reads every entry; most are other collections' documents).
+     */
+    Chunk readAfter(long position, int limit, Predicate<OplogEntry.Header> skipped) {
         List<OplogEntry> result = new ArrayList<>();
+        long last = position;
         Cursor<Long, byte[]> cursor = entries.cursor(position + 1);
-        while (result.size() < limit && cursor.hasNext()) {
-            cursor.next();
-            result.add(OplogEntry.fromBson(cursor.getValue()));
+        for (int read = 0; read < limit && cursor.hasNext(); read++) {
+            last = cursor.next();
+            byte[] bytes = cursor.getValue();
+            OplogEntry.Header header = OplogEntry.Header.of(bytes);
+            if (header == null || !skipped.test(header)) {
+                result.add(OplogEntry.fromBson(bytes));
+            }
         }
-        return result;
+        return new Chunk(result, last);
     }
 
     /** Up to {@code limit} entries before {@code position}, newest first. */

@@ -1,0 +1,64 @@
+package live.bookhub.embedded.mongo;
+
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.List;
+import java.util.Map.Entry;
+
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+
+/** H2's unique index, its keys compared as stored ({@link SerializedKey}); the same map as the stock one. */
+final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
+
+    private final MVMap<SerializedKey, Object> map;
+
+    SerializedKeyIndex(MVMap<SerializedKey, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.map = map;
+    }
+
+    static MVMap.Builder<SerializedKey, Object> mapBuilder() {
+        return new MVMap.Builder<SerializedKey, Object>().keyType(SerializedKey.Type.INSTANCE);
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+        return map.remove(SerializedKey.of(key));
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+        return map.putIfAbsent(SerializedKey.of(key), Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Entry<KeyValue, Object>> getIterable() {
+        return () -> map.entrySet().stream()
+                .<Entry<KeyValue, Object>>map(entry -> new SimpleImmutableEntry<>(entry.getKey().keyValue(), entry.getValue()))
+                .iterator();
+    }
+
+    @Override
+    protected Object getPosition(KeyValue key) {
+        return map.get(SerializedKey.of(key));
+    }
+
+    @Override
+    public long getCount() {
+        return map.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return map.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+}
