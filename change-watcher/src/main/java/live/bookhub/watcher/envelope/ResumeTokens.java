@@ -50,9 +50,15 @@ public final class ResumeTokens {
      */
     public static Optional<String> startAfter(Optional<String> checkpoint, Optional<String> appended) {
         if (appended.isPresent() && appended.get().indexOf(DERIVED) >= 0) {
-            return newer(checkpoint, Optional.of(appended.get().substring(0, appended.get().indexOf(DERIVED))));
+            return newer(checkpoint, appended.map(ResumeTokens::changeOf));
         }
         return checkpoint.isPresent() ? checkpoint : appended;
+    }
+
+    /** The token of the change an appended token stands for: itself, or a derived event's change's. */
+    public static String changeOf(String appended) {
+        int derived = appended.indexOf(DERIVED);
+        return derived >= 0 ? appended.substring(0, derived) : appended;
     }
 
     /** The later of two positions, either of which may be unknown. */

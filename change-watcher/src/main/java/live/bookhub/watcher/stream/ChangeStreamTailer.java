@@ -234,12 +234,15 @@ final class ChangeStreamTailer implements Runnable {
         Reason reason = lost.resetReason();
         String resumed = ResumeTokens.now(collection.watch()
                 .maxAwaitTime(properties.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS));
+        // What was lost comes after the last change appended; the start position may be an older checkpoint.
+        String lostAfter = String.valueOf(ResumeTokens.newer(Optional.ofNullable(position),
+                appender.lastAppendedToken(collectionName).map(ResumeTokens::changeOf)).orElse(null));
         appender.appendReset(collectionName, ResetEnvelopes.historyLost(collectionName, reason,
-                String.valueOf(position), resumed, Instant.now()));
+                lostAfter, resumed, Instant.now()));
         meters.counter("bookhub.watcher.resets", "collection", collectionName, "reason", reason.wireName()).increment();
-        log.atWarn().addKeyValue("collection", collectionName).addKeyValue("resumeToken", resumed).addKeyValue("lostResumeToken", position)
+        log.atWarn().addKeyValue("collection", collectionName).addKeyValue("resumeToken", resumed).addKeyValue("lostResumeToken", lostAfter)
                 .log("change stream of {} cannot resume after {} ({}): sent sync:reset and resumed from now, after {}",
-                collectionName, position, reason.wireName(), resumed);
+                collectionName, lostAfter, reason.wireName(), resumed);
         position = resumed;
         positioned = true;
         lost = null;

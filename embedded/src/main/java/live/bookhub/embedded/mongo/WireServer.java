@@ -4,10 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,8 +19,6 @@ import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerAdapter;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -34,9 +28,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultEventExecutor;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.Future;
 import live.bookhub.embedded.mongo.errors.ErrorReplyHandler;
 import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 
@@ -44,8 +35,7 @@ import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
  * The MongoDB-wire listener over the H2 backend with the bounded oplog: MongoServer's Netty pipeline
  * with handlers of ours in front of the request handler (MongoServer builds its pipeline inline, so it
  * cannot be extended there): a decoder that tolerates exhaustAllowed, error labels on error replies,
- * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}; commands run on
- * a thread of their connection's own. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
+ * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
  */
 public final class WireServer implements AutoCloseable {
 
@@ -57,8 +47,6 @@ public final class WireServer implements AutoCloseable {
     private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(0,
             new MongoThreadFactory("mongo-server-worker"), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
-    private final ThreadFactory commandThreads = new MongoThreadFactory("mongo-server-connection");
-    private final Set<EventExecutor> commandExecutors = ConcurrentHashMap.newKeySet();
     private final Channel serverChannel;
     private final int port;
 
@@ -107,8 +95,8 @@ public final class WireServer implements AutoCloseable {
                             if (failPoints != null) {
                                 channel.pipeline().addLast(failPoints.get());
                             }
-                            channel.pipeline().addLast(commandExecutor(), new CommandThreadEnd(), new AwaitableHelloHandler(backend.member()),
-                                    new AwaitDataHandler(backend), new MongoDatabaseHandler(backend, clients),
+                            channel.pipeline().addLast(new AwaitableHelloHandler(backend.member()), new AwaitDataHandler(backend),
+                                    new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
                     })
@@ -121,29 +109,6 @@ public final class WireServer implements AutoCloseable {
         log.info("MongoDB-wire server listening on {}:{}", host, this.port);
     }
 
-    /**
-     * The connection's own thread for its commands, as MongoDB gives each connection one: on the shared
-     * event loops, one long command (an updateMany of thousands of documents) held up every connection
-     * on its loop, such as a change stream's, until it ended. It ends with its channel ({@link CommandThreadEnd}).
-     */
-    private EventExecutor commandExecutor() {
-        EventExecutor executor = new DefaultEventExecutor(commandThreads);
-        commandExecutors.add(executor);
-        executor.terminationFuture().addListener(terminated -> commandExecutors.remove(executor));
-        return executor;
-    }
-
-    /**
-     * The first handler on a connection's command thread: the pipeline's teardown removes handlers from
-     * the tail, so this one goes last, when nothing more will run on that thread.
-     */
-    private static final class CommandThreadEnd extends ChannelHandlerAdapter {
-        @Override
-        public void handlerRemoved(ChannelHandlerContext ctx) {
-            ctx.executor().shutdownGracefully(0, 5, TimeUnit.SECONDS);
-        }
-    }
-
     public int port() {
         return port;
     }
@@ -153,9 +118,6 @@ public final class WireServer implements AutoCloseable {
     public void close() {
         serverChannel.close().syncUninterruptibly();
         clients.close().syncUninterruptibly();
-        // the connections' threads end as their pipelines are torn down; a quiet period lets the last ones finish
-        List.copyOf(commandExecutors).stream().map(executor -> executor.shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS))
-                .toList().forEach(Future::syncUninterruptibly);
         shutDownEventLoops();
         backend.close();
         log.info("MongoDB-wire server on port {} stopped", port);
