@@ -1,13 +1,17 @@
 package live.bookhub.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import live.bookhub.embedded.EmbeddedMongo;
 import live.bookhub.embedded.EmbeddedRedis;
@@ -171,6 +175,30 @@ public final class LocalStack implements AutoCloseable {
 
     public EmbeddedRedis redis() {
         return redis;
+    }
+
+    /**
+     * Stops redis-server, deletes its data and starts it again empty on the same port: a restart
+     * without persistence (tests and the fault harness of Redis losing the stream).
+     */
+    public void restartRedisWithoutItsData() {
+        redis.stop();
+        Path data = settings.dataDir().resolve("redis");
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(data)).forEach(LocalStack::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            redis.start();
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ServiceProcess api() {

@@ -3,19 +3,13 @@ package live.bookhub.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -67,7 +61,7 @@ class RedisDataLossIT {
             int writtenWhileAway = written.size();
             await().atMost(WAIT).until(() -> written.size() >= writtenWhileAway + 40);
 
-            restartRedisWithoutItsData();
+            stack.restartRedisWithoutItsData();
             int writtenAtRestart = written.size();
             await().atMost(WAIT).until(() -> written.size() >= writtenAtRestart + 60);
             try (LiveClient back = LiveClient.connect(stack.gateways().get(1).port(), "topics=books&lastEventId=" + awayAt)) {
@@ -127,26 +121,6 @@ class RedisDataLossIT {
     }
 
     /** Stops redis-server, deletes its append-only files, starts it again: a restart without persistence. */
-    private void restartRedisWithoutItsData() {
-        stack.redis().stop();
-        Path data = stack.settings().dataDir().resolve("redis");
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(data)).forEach(RedisDataLossIT::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            stack.redis().start();
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String insert(MongoCollection<Document> books, String title) {
         return books.insertOne(new Document("title", title).append("author", "Epoch").append("price", 100))
                 .getInsertedId().asObjectId().getValue().toHexString();

@@ -1,15 +1,10 @@
 package live.bookhub.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import live.bookhub.embedded.EmbeddedMongo;
 import live.bookhub.embedded.FreePorts;
@@ -123,22 +118,7 @@ final class FaultStack implements AutoCloseable {
 
     /** Redis restarted without its data, as one without persistence comes back: the stream, tokens and fence gone. */
     void restartRedisEmpty() {
-        stack.redis().stop();
-        Path redisData = stack.settings().dataDir().resolve("redis");
-        try (Stream<Path> files = Files.walk(redisData)) {
-            files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(redisData)).forEach(FaultStack::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        stack.redis().start();
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stack.restartRedisWithoutItsData();
     }
 
     @Override
