@@ -29,7 +29,7 @@ class ClientFramesIT extends GatewayTest {
         HttpResponse<String> health = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         try (WsClient fresh = connect("topics=books")) {
             fresh.send("{\"op\":\"ping\"}");
             await().atMost(Duration.ofSeconds(5)).until(() -> !fresh.framesOfType("pong").isEmpty());
