@@ -3,6 +3,7 @@ package live.bookhub.embedded.mongo;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.Objects;
 
 import org.h2.mvstore.MVMap;
 
@@ -10,6 +11,8 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
 
 /** H2's unique index, its keys compared as stored ({@link SerializedKey}); the same map as the stock one. */
 final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
@@ -45,6 +48,22 @@ final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
     @Override
     protected Object getPosition(KeyValue key) {
         return map.get(SerializedKey.of(key));
+    }
+
+    /**
+     * Whether an update leaves the document's keys as they were, asked twice per index for every updated
+     * document: the stock answer builds and normalizes both key sets; the same raw values answer it at once
+     * (an update that touches no indexed field), anything else gets the stock answer.
+     */
+    @Override
+    protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+        for (String key : keys()) {
+            if (!Objects.equals(Utils.getSubdocumentValueCollectionAware(oldDocument, key),
+                    Utils.getSubdocumentValueCollectionAware(newDocument, key))) {
+                return super.nullAwareEqualsKeys(oldDocument, newDocument);
+            }
+        }
+        return true;
     }
 
     @Override
