@@ -24,23 +24,10 @@ final class SerializedKey {
     /** {@code ObjectDataType.TYPE_SERIALIZED_OBJECT}: the tag of every stored key. */
     private static final byte SERIALIZED_OBJECT = 19;
 
-    /**
-     * A key of one ObjectId (an {@code _id} index's usual key) serializes to the same bytes but for the
-     * id's own 12: they are patched into a copy of this, instead of running Java serialization (which
-     * cost more than the rest of an insert's index work). {@code SerializedKeyTest} holds these to the
-     * stock bytes.
-     */
-    private static final byte[] OBJECT_ID_KEY;
-    private static final int OBJECT_ID_OFFSET;
-    private static final int OBJECT_ID_LENGTH = 12;
+    /** A key of one ObjectId, an {@code _id} index's usual key. */
+    private static final ObjectIdTemplate OBJECT_ID_KEY = new ObjectIdTemplate(id -> new KeyValue(id));
     /** A document without the field, looked up in a sparse index on every update of such a document. */
     private static final byte[] NULL_KEY = ObjectDataType.serialize(new KeyValue((Object) null));
-
-    static {
-        byte[] probe = {(byte) 0xA1, (byte) 0xB2, (byte) 0xC3, (byte) 0xD4, (byte) 0xE5, (byte) 0xF6, 0x17, 0x28, 0x39, 0x4A, 0x5B, 0x6C};
-        OBJECT_ID_KEY = ObjectDataType.serialize(new KeyValue(new ObjectId(probe)));
-        OBJECT_ID_OFFSET = indexOf(OBJECT_ID_KEY, probe);
-    }
 
     private final byte[] bytes;
 
@@ -55,21 +42,10 @@ final class SerializedKey {
                 return new SerializedKey(NULL_KEY);
             }
             if (value.getClass() == ObjectId.class) {
-                byte[] bytes = OBJECT_ID_KEY.clone();
-                System.arraycopy(((ObjectId) value).toByteArray(), 0, bytes, OBJECT_ID_OFFSET, OBJECT_ID_LENGTH);
-                return new SerializedKey(bytes);
+                return new SerializedKey(OBJECT_ID_KEY.serialize((ObjectId) value));
             }
         }
         return new SerializedKey(ObjectDataType.serialize(key));
-    }
-
-    private static int indexOf(byte[] bytes, byte[] part) {
-        for (int i = 0; i + part.length <= bytes.length; i++) {
-            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("an ObjectId's bytes are not found in its serialized index key");
     }
 
     KeyValue keyValue() {

@@ -25,7 +25,7 @@ final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
     }
 
     static MVMap.Builder<SerializedKey, Object> mapBuilder() {
-        return new MVMap.Builder<SerializedKey, Object>().keyType(SerializedKey.Type.INSTANCE);
+        return new MVMap.Builder<SerializedKey, Object>().keyType(SerializedKey.Type.INSTANCE).valueType(new DocumentIdType());
     }
 
     @Override
