@@ -11,17 +11,19 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 
 /** H2's unique index, its keys compared as stored ({@link SerializedKey}); the same map as the stock one. */
 final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<SerializedKey, Object> map;
+    /** The stock index collects its key names anew on each use: several times per document written. */
+    private final List<String> keyNames;
 
     SerializedKeyIndex(MVMap<SerializedKey, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+        this.keyNames = List.copyOf(super.keys());
     }
 
     static MVMap.Builder<SerializedKey, Object> mapBuilder() {
@@ -52,18 +54,25 @@ final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
 
     /**
      * Whether an update leaves the document's keys as they were, asked twice per index for every updated
-     * document: the stock answer builds and normalizes both key sets; the same raw values answer it at once
-     * (an update that touches no indexed field), anything else gets the stock answer.
+     * document: the stock answer splits each key's path and builds and normalizes both key sets; a
+     * top-level field present or absent in both with equal values answers it at once (an update that
+     * touches no indexed field), anything else gets the stock answer.
      */
     @Override
     protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
         for (String key : keys()) {
-            if (!Objects.equals(Utils.getSubdocumentValueCollectionAware(oldDocument, key),
-                    Utils.getSubdocumentValueCollectionAware(newDocument, key))) {
+            boolean same = key.indexOf('.') < 0 && oldDocument.containsKey(key) == newDocument.containsKey(key)
+                    && Objects.equals(oldDocument.get(key), newDocument.get(key));
+            if (!same) {
                 return super.nullAwareEqualsKeys(oldDocument, newDocument);
             }
         }
         return true;
+    }
+
+    @Override
+    protected List<String> keys() {
+        return keyNames;
     }
 
     @Override
