@@ -1,6 +1,7 @@
 package live.bookhub.embedded.mongo;
 
 import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map.Entry;
 import java.util.Objects;
@@ -45,6 +46,22 @@ final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
         return () -> map.entrySet().stream()
                 .<Entry<KeyValue, Object>>map(entry -> new SimpleImmutableEntry<>(entry.getKey().keyValue(), entry.getValue()))
                 .iterator();
+    }
+
+    /**
+     * The position of a document's entry, asked of every index for every updated document: the stock
+     * answer splits the key's path and streams key sets; a one-field index on a top-level field that holds
+     * no array has one key, the field's value (null when absent, as the stock normalization makes it).
+     */
+    @Override
+    public Object getPosition(Document document) {
+        if (keyNames.size() == 1 && keyNames.get(0).indexOf('.') < 0) {
+            Object value = document.get(keyNames.get(0));
+            if (!(value instanceof Collection)) {
+                return getPosition(new KeyValue(value).normalized());
+            }
+        }
+        return super.getPosition(document);
     }
 
     @Override
