@@ -42,12 +42,6 @@ public final class WireServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WireServer.class);
 
-    /**
-     * H2's page cache, 16 MB by default: a bulk write's oplog entries (with their images) pushed the
-     * collection's own pages out of it, so an updateMany kept re-reading the pages it was updating.
-     */
-    private static final int PAGE_CACHE_MB = 64;
-
     private final OplogH2Backend backend;
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1,
             new MongoThreadFactory("mongo-server-boss"), NioIoHandler.newFactory());
@@ -71,8 +65,7 @@ public final class WireServer implements AutoCloseable {
             throw new IllegalArgumentException("test commands (configureFailPoint) are refused on " + host
                     + ": they let any client break the server, so only loopback addresses may have them");
         }
-        MVStore.Builder store = new MVStore.Builder().cacheSize(PAGE_CACHE_MB);
-        MVStore mvStore = (mvStoreFile == null ? store : store.fileName(mvStoreFile.toString())).open();
+        MVStore mvStore = MVStore.open(mvStoreFile == null ? null : mvStoreFile.toString());
         OplogH2Backend backend = new OplogH2Backend(mvStore, oplogMaxSizeBytes);
         backend.version(version);
         try {
