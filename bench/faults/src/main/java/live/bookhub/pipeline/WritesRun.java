@@ -61,9 +61,9 @@ public final class WritesRun {
         }
         Path home = Path.of(options.get("home")).toAbsolutePath().normalize();
         System.setProperty("bookhub.home", home.toString()); // where infra's Mongosh finds tools/
-        int books = Integer.parseInt(options.get("books"));
-        int batch = Integer.parseInt(options.get("insert-batch"));
-        int rounds = Integer.parseInt(options.get("rounds"));
+        int books = positive(options, "books");
+        int batch = positive(options, "insert-batch");
+        int rounds = positive(options, "rounds");
         List<String> jvm = Arrays.asList(options.get("server-jvm").trim().split("\\s+"));
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -106,6 +106,20 @@ public final class WritesRun {
                 server.destroyForcibly();
             }
         }
+    }
+
+    private static int positive(Map<String, String> options, String name) {
+        try {
+            int value = Integer.parseInt(options.get(name));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the same message below
+        }
+        System.err.println("bench writes: --" + name + " must be a positive whole number, not \"" + options.get(name) + "\"");
+        System.exit(2);
+        return 0;
     }
 
     private static String phase(int round, String name, int books, Process server, Supplier<Dba.Writes> writes) {

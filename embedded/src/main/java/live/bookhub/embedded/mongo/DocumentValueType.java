@@ -35,11 +35,21 @@ final class DocumentValueType extends BasicDataType<Document> {
         return memoryEstimate;
     }
 
+    /**
+     * A document holding a value BSON has no type for (none comes from the wire or mongo-java-server's
+     * operators) is stored the stock way instead: the store's writer must never fail on a page.
+     */
     @Override
     public void write(WriteBuffer buffer, Document document) {
         ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
+        } catch (IllegalArgumentException e) {
+            bson.release();
+            stock.write(buffer, document);
+            return;
+        }
+        try {
             int length = bson.readableBytes();
             buffer.put(BSON_DOCUMENT).putVarInt(length).put(bson.nioBuffer());
             memoryEstimate = (memoryEstimate * 15 + length * 2) / 16;

@@ -56,6 +56,8 @@ class DocumentTypesTest {
 
         assertThat(ours.read(ByteBuffer.wrap(stored(ours, book)))).isEqualTo(book);
         assertThat(ours.read(ByteBuffer.wrap(stored(new ObjectDataType(), book)))).isEqualTo(book);
+        Document odd = new Document("_id", 1).append("ratio", 0.5f); // no BSON type: stored the stock way
+        assertThat(ours.read(ByteBuffer.wrap(stored(ours, odd)))).isEqualTo(odd);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
