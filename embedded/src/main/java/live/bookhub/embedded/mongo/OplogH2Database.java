@@ -109,7 +109,8 @@ final class OplogH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = mvStore.openMap(DATA_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = mvStore.openMap(DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().keyType(new DocumentIdType()).valueType(new DocumentValueType()));
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
         return new OplogH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, boundedOplog);
     }

@@ -34,7 +34,8 @@ import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
 /**
  * The MongoDB-wire listener over the H2 backend with the bounded oplog: MongoServer's Netty pipeline
  * with handlers of ours in front of the request handler (MongoServer builds its pipeline inline, so it
- * cannot be extended there): a decoder that tolerates exhaustAllowed, error labels on error replies,
+ * cannot be extended there): a decoder that tolerates exhaustAllowed and moreToCome (whose replies are
+ * dropped), error labels on error replies,
  * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
  */
 public final class WireServer implements AutoCloseable {
@@ -90,7 +91,7 @@ public final class WireServer implements AutoCloseable {
                         @Override
                         public void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
-                                    new ExhaustTolerantProtocolHandler(), new ErrorReplyHandler(backend::isChangeStreamCommand,
+                                    new ExhaustTolerantProtocolHandler(), new UnacknowledgedReplyFilter(), new ErrorReplyHandler(backend::isChangeStreamCommand,
                                     backend.member()::topologyVersion));
                             if (failPoints != null) {
                                 channel.pipeline().addLast(failPoints.get());
