@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
@@ -190,11 +191,7 @@ public final class ClientSession implements Subscriber {
      * does not read; entries read but no envelope are passed over all the same.
      */
     void replayed(List<Event> events, StreamId lastRead) {
-        for (Event event : events) {
-            if (resume.acceptReplayed(event)) {
-                sendIfWanted(event);
-            }
-        }
+        sendWanted(events, resume::acceptReplayed);
         if (lastRead != null) {
             resume.passOver(lastRead);
         }
@@ -206,7 +203,7 @@ public final class ClientSession implements Subscriber {
      */
     boolean finishReplay() {
         Optional<List<Event>> fresh = resume.finishReplay();
-        fresh.ifPresent(events -> events.forEach(this::sendIfWanted));
+        fresh.ifPresent(events -> sendWanted(events, event -> true));
         return fresh.isPresent();
     }
 
@@ -256,8 +253,13 @@ public final class ClientSession implements Subscriber {
         onWritable = null;
     }
 
-    private void sendIfWanted(Event event) {
-        if (TopicRouting.selects(this, event) && writeEvent(event)) {
+    /** Writes those of the events that are new and wanted, then flushes once: a page goes out in few socket writes, not one per event. */
+    private void sendWanted(List<Event> events, Predicate<Event> isNew) {
+        boolean written = false;
+        for (Event event : events) {
+            written |= isNew.test(event) && TopicRouting.selects(this, event) && writeEvent(event);
+        }
+        if (written) {
             flush();
         }
     }
