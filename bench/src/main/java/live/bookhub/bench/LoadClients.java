@@ -32,6 +32,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 final class LoadClients implements AutoCloseable {
 
     private static final int CONNECTING_AT_ONCE = 200;
+    /**
+     * How long a client waits for the server's 101 (Netty's default is 10 s). A browser waits far
+     * longer; with the default, a storm measured this generator's own threads, busy reading replays,
+     * cutting off their handshakes, not the server.
+     */
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Protocol protocol;
     private final EventLoopGroup group;
@@ -76,7 +82,8 @@ final class LoadClients implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
                                 new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                        .webSocketUri(uri).maxFramePayloadLength(1 << 20).build()),
+                                        .webSocketUri(uri).maxFramePayloadLength(1 << 20)
+                                        .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT.toMillis()).build()),
                                 new LoadConnection(protocol, LoadClients.this, handshake));
                     }
                 });

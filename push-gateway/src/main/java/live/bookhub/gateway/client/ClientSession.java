@@ -1,10 +1,12 @@
 package live.bookhub.gateway.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
@@ -21,6 +23,11 @@ import live.bookhub.gateway.protocol.OutboundFrame;
  * One client: its topics and filters, its place in the stream, its connection. Events reach it in stream order
  * and at most once ({@link ResumeBuffer}); while it resumes, live events wait and are merged after
  * the replay ({@link Resumer}). Every flush is checked against the {@link SendLimit}.
+ *
+ * <p>The client is in the hub before it is welcomed (nothing appended after its start position may
+ * miss it), but nothing reaches its wire before the welcome: live events meanwhile are held for its
+ * resume, and the hub's actions (resets, re-checks of rights), with the events after them, wait and
+ * run in order right after the opening frames ({@link #open}).
  *
  * <p>A session lives on its connection's event loop: every method but {@link #close} and
  * {@link #ping} (which move there themselves) is called on it, so its state needs no locks and its
@@ -39,6 +46,8 @@ public final class ClientSession implements Subscriber {
     private final Map<String, BookFilter> filters = new ConcurrentHashMap<>();
     private volatile long lastHeardNanos = System.nanoTime();
     private boolean closed;
+    /** Until the welcome: the hub's actions handed meanwhile and every event after the first of them, in order; then {@code null}. */
+    private List<Object> beforeWelcome = new ArrayList<>(0);
     private boolean unflushed;
     private Runnable onWritable;
 
@@ -89,13 +98,44 @@ public final class ClientSession implements Subscriber {
         return transport.eventLoop();
     }
 
-    /** Where the client starts, before anything is sent: its last event's position, or the stream's end. */
-    public void startAt(StreamPosition start) {
+    /**
+     * Starts the client at {@code start} (its last event's position, or the stream's end) and sends
+     * {@code opening}, the welcome first; then what the hub handed it meanwhile is handled, in order.
+     */
+    public void open(StreamPosition start, List<? extends OutboundFrame> opening) {
         resume.startAt(start);
+        lastHeardNanos = System.nanoTime(); // its frames are read from now on
+        List<Object> waiting = beforeWelcome;
+        beforeWelcome = null;
+        opening.forEach(this::send);
+        boolean written = false;
+        for (Object next : waiting) {
+            if (next instanceof Event event) {
+                written |= onLive(event);
+            } else {
+                ((Runnable) next).run();
+            }
+        }
+        if (written) {
+            flushLive();
+        }
+    }
+
+    @Override
+    public void inTurn(Runnable action) {
+        if (beforeWelcome != null) {
+            beforeWelcome.add(action);
+        } else {
+            action.run();
+        }
     }
 
     @Override
     public boolean onLive(Event event) {
+        if (beforeWelcome != null && !beforeWelcome.isEmpty()) {
+            beforeWelcome.add(event); // behind an action that waits for the welcome
+            return false;
+        }
         if (!resume.acceptLive(event) || !writeEvent(event)) {
             return false;
         }
@@ -151,11 +191,7 @@ public final class ClientSession implements Subscriber {
      * does not read; entries read but no envelope are passed over all the same.
      */
     void replayed(List<Event> events, StreamId lastRead) {
-        for (Event event : events) {
-            if (resume.acceptReplayed(event)) {
-                sendIfWanted(event);
-            }
-        }
+        sendWanted(events, resume::acceptReplayed);
         if (lastRead != null) {
             resume.passOver(lastRead);
         }
@@ -167,7 +203,7 @@ public final class ClientSession implements Subscriber {
      */
     boolean finishReplay() {
         Optional<List<Event>> fresh = resume.finishReplay();
-        fresh.ifPresent(events -> events.forEach(this::sendIfWanted));
+        fresh.ifPresent(events -> sendWanted(events, event -> true));
         return fresh.isPresent();
     }
 
@@ -192,7 +228,7 @@ public final class ClientSession implements Subscriber {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 
@@ -212,12 +248,18 @@ public final class ClientSession implements Subscriber {
     /** The connection is gone: nothing more is written. */
     public void ended() {
         closed = true;
+        beforeWelcome = null;
         resume.clear();
         onWritable = null;
     }
 
-    private void sendIfWanted(Event event) {
-        if (TopicRouting.selects(this, event) && writeEvent(event)) {
+    /** Writes those of the events that are new and wanted, then flushes once: a page goes out in few socket writes, not one per event. */
+    private void sendWanted(List<Event> events, Predicate<Event> isNew) {
+        boolean written = false;
+        for (Event event : events) {
+            written |= isNew.test(event) && TopicRouting.selects(this, event) && writeEvent(event);
+        }
+        if (written) {
             flush();
         }
     }

@@ -1,14 +1,17 @@
 package live.bookhub.gateway.client;
 
+import java.util.List;
 import java.util.UUID;
 
+import live.bookhub.events.StreamPosition;
 import live.bookhub.gateway.auth.Authentication;
+import live.bookhub.gateway.protocol.OutboundFrame;
 import live.bookhub.gateway.system.GatewayProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes a new client's session, with this gateway's send limit, resume buffer size and delivery
- * metrics, and hands it to the heartbeat.
+ * metrics, and hands it to the heartbeat once it is welcomed.
  */
 @Component
 public class ClientSessions {
@@ -25,11 +28,17 @@ public class ClientSessions {
         this.resumeBufferLimit = properties.resumeBufferLimit();
     }
 
-    /** A session with a new random id, not yet in the hub; the heartbeat checks it until it is closed. */
+    /** A session with a new random id, not yet in the hub nor welcomed. */
     public ClientSession create(Authentication authentication, Transport transport) {
-        ClientSession session = new ClientSession(UUID.randomUUID().toString(), authentication, transport, sendLimit, metrics,
-                resumeBufferLimit);
+        return new ClientSession(UUID.randomUUID().toString(), authentication, transport, sendLimit, metrics, resumeBufferLimit);
+    }
+
+    /**
+     * Welcomes the session ({@link ClientSession#open}); from then on the heartbeat checks it until it is
+     * closed. One whose opening failed never joins the heartbeat.
+     */
+    public void open(ClientSession session, StreamPosition start, List<? extends OutboundFrame> opening) {
+        session.open(start, opening);
         heartbeat.watch(session);
-        return session;
     }
 }

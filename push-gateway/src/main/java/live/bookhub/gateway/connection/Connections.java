@@ -2,7 +2,7 @@ package live.bookhub.gateway.connection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +14,7 @@ import live.bookhub.gateway.client.Transport;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.feed.EventHistory;
 import live.bookhub.gateway.feed.Recovery;
+import live.bookhub.gateway.feed.StreamState;
 import live.bookhub.gateway.filter.BadFilter;
 import live.bookhub.gateway.filter.FilterReader;
 import live.bookhub.gateway.protocol.CloseCodes;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A client's arrival and departure, whatever its transport: opening (topics, rights, start position,
- * welcome, resume) and, once its connection is gone, giving back its place.
+ * welcome, resume) and, once its connection is gone, giving back its place. The client's frames are
+ * not read before its welcome is written: a client that sends ops right after the handshake has them
+ * answered after the welcome, in order.
  */
 @Component
 public class Connections {
@@ -56,22 +59,38 @@ public class Connections {
     }
 
     /**
-     * Opens an admitted client (see {@link Admission#admit}): subscribes, welcomes, and starts its
-     * resume. When that fails, the client's place is given back and its connection closed (1011).
+     * Opens an admitted client (see {@link Admission#admit}): subscribes it and registers it for live
+     * events at once; reads where the stream stands off the event loop (a Redis round trip the loop's
+     * other clients must not wait for); then, on the loop, welcomes it, starts its resume, and tells
+     * {@code opening}. A client that closes meanwhile is sent nothing. When the opening fails, the
+     * client is closed (1011) and its place given back with its connection.
      */
-    public Optional<ClientSession> open(ConnectRequest request, Transport transport) {
+    public void open(ConnectRequest request, Transport transport, Opening opening) {
         ClientSession session = sessions.create(request.authentication(), transport);
+        opening.created(session);
         hub.add(session);
+        List<GatewayFrame> refusals;
         try {
-            start(session, request);
-            return Optional.of(session);
+            refusals = subscribe(session, request);
         } catch (RuntimeException e) {
-            hub.remove(session);
-            admission.release(session.viewer());
-            ClientLog.about(log.atWarn(), session).log("could not open client {}: {}", session.id(), e.toString());
-            transport.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
-            return Optional.empty();
+            fail(session, e);
+            return;
         }
+        // Read after the client joined the hub: whatever is appended later reaches it live.
+        history.stateSoon().whenComplete((stream, error) -> onItsLoop(session, () -> {
+            if (session.isClosed()) {
+                return; // gone meanwhile: its place went back with its connection
+            }
+            try {
+                if (error != null) {
+                    throw error instanceof RuntimeException e ? e : new IllegalStateException(error);
+                }
+                start(session, request.lastEventId(), stream, refusals);
+                opening.welcomed();
+            } catch (RuntimeException e) {
+                fail(session, e);
+            }
+        }));
     }
 
     /** The connection is gone, whoever ended it. */
@@ -82,8 +101,8 @@ public class Connections {
         ClientLog.about(log.atDebug(), session).log("client {} closed at {}", session.id(), session.position());
     }
 
-    private void start(ClientSession session, ConnectRequest request) {
-        String id = session.id();
+    /** The topics and filters it asked for; what it may not have is refused with a frame for after the welcome. */
+    private List<GatewayFrame> subscribe(ClientSession session, ConnectRequest request) {
         List<GatewayFrame> refusals = new ArrayList<>();
         request.topics().forEach(topic -> subscriptions.subscribe(session, topic).ifPresent(refusals::add));
         if (request.filter() != null) {
@@ -93,23 +112,41 @@ public class Connections {
                     .forEach(subscription -> subscriptions.filter(session, subscription).ifPresent(refusals::add));
             badFilters.forEach(refusal -> refusals.add(GatewayFrame.badFilter(refusal)));
         }
+        return refusals;
+    }
 
-        String lastEventId = request.lastEventId();
-        // Read after the client joined the hub: whatever is appended later reaches it live.
-        Recovery.Start start = Recovery.start(history.state(), lastEventId);
+    private void start(ClientSession session, String lastEventId, StreamState stream, List<GatewayFrame> refusals) {
+        String id = session.id();
+        Recovery.Start start = Recovery.start(stream, lastEventId);
         if (lastEventId != null) {
             countResume(start.gap().isPresent() ? "reset" : "replay");
         }
-        session.startAt(start.position());
-        session.send(GatewayFrame.welcome(identity.name(), session.topics(), session.filters(), start.position()));
-        refusals.forEach(session::send);
+        List<GatewayFrame> frames = new ArrayList<>();
+        frames.add(GatewayFrame.welcome(identity.name(), session.topics(), session.filters(), start.position()));
+        frames.addAll(refusals);
         start.gap().ifPresent(reason -> {
             ClientLog.about(log.atInfo(), session).addKeyValue("lastEventId", lastEventId)
                     .log("client {} cannot resume after {}: {}", id, lastEventId, reason.wireName());
-            session.send(GatewayFrame.syncReset(reason.wireName(), start.position()));
+            frames.add(GatewayFrame.syncReset(reason.wireName(), start.position()));
         });
+        sessions.open(session, start.position(), frames);
         resumer.catchUp(session);
         ClientLog.about(log.atDebug(), session).log("client {} opened, topics {}, from {}", id, session.topics(), start.position());
+    }
+
+    /** Closes the client with 1011; its place goes back once its connection is gone ({@link #closed}). */
+    private void fail(ClientSession session, RuntimeException e) {
+        hub.remove(session);
+        ClientLog.about(log.atWarn(), session).log("could not open client {}: {}", session.id(), e.toString());
+        session.close(CloseCodes.SERVER_ERROR, "gateway error: reconnect and resume");
+    }
+
+    private static void onItsLoop(ClientSession session, Runnable task) {
+        try {
+            session.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("client {} not opened: its event loop is shut down", session.id()); // the gateway stops
+        }
     }
 
     private void countResume(String outcome) {

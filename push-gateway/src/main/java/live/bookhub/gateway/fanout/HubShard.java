@@ -126,7 +126,8 @@ final class HubShard<S extends Subscriber> {
                 deliver(filtered.event());
                 deliverToGroups(filtered);
             } else {
-                subscribers.forEach((Consumer<S>) next);
+                Consumer<S> action = (Consumer<S>) next;
+                subscribers.forEach(subscriber -> subscriber.inTurn(() -> action.accept(subscriber)));
             }
         }
         unflushed.forEach(Subscriber::flushLive);

@@ -36,4 +36,12 @@ public interface Subscriber {
 
     /** A reset for everyone, in order with the events: the subscriber goes on after {@code end}, maybe in another life of the stream. */
     void resetTo(OutboundFrame reset, StreamPosition end);
+
+    /**
+     * Runs one of the hub's actions for this subscriber (a reset, a re-check of rights) in order with
+     * the events it is handed: at once, unless it holds them back for a while (a client not yet welcomed).
+     */
+    default void inTurn(Runnable action) {
+        action.run();
+    }
 }

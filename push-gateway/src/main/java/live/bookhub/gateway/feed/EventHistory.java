@@ -2,6 +2,9 @@ package live.bookhub.gateway.feed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.EnvelopeCodec;
@@ -10,6 +13,7 @@ import live.bookhub.events.StreamId;
 import live.bookhub.events.StreamPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
  * position share one read where its answer holds for each of them ({@link SharedReads}).
  */
 @Component
-public class EventHistory {
+public class EventHistory implements DisposableBean {
 
     /**
      * Entries after a position, and where the stream stood when they were read.
@@ -40,10 +44,11 @@ public class EventHistory {
 
     private final StringRedisTemplate redis;
     private final SharedReads reads;
+    private final ExecutorService stateReader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "stream-state"));
 
     EventHistory(StringRedisTemplate redis, MeterRegistry meters) {
         this.redis = redis;
-        this.reads = new SharedReads(this::read, meters);
+        this.reads = new SharedReads(this::read, stateReader, meters);
     }
 
     /** Where the stream stands, read after this call began. */
@@ -52,11 +57,24 @@ public class EventHistory {
     }
 
     /**
+     * Where the stream stands, read after this call began, without waiting for it: for an event loop,
+     * which must not wait for Redis. Answered on another thread (or failed with Redis's error).
+     */
+    public CompletableFuture<StreamState> stateSoon() {
+        return reads.stateSoon();
+    }
+
+    /**
      * Up to {@code count} entries after {@code after}'s id, oldest first, of whatever life the stream
      * is in now; a page shorter than {@code count} (the stream's end) was read after this call began.
      */
     public Page after(StreamPosition after, int count) {
         return reads.read(after.id(), count);
+    }
+
+    @Override
+    public void destroy() {
+        stateReader.shutdownNow();
     }
 
     private Page read(StreamId after, int count) {

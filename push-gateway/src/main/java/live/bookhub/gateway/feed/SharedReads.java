@@ -1,8 +1,12 @@
 package live.bookhub.gateway.feed;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
@@ -21,6 +25,10 @@ import live.bookhub.events.StreamId;
  * before it: a resume registers its client for live events before it reads, so that whatever the
  * read missed arrives live. So such a read serves only the calls that began before it was sent (each
  * call notes the sequence number of the reads sent so far; a read sent after that has a higher one).
+ *
+ * <p>Opening clients ask where the stream stands without waiting for it ({@link #stateSoon}): those
+ * that ask while a reading is on its way are answered by the next one, sent once it is back, on one
+ * thread. A storm of openings costs a read per round trip, not per client, and no thread waits per client.
  */
 final class SharedReads {
 
@@ -52,8 +60,14 @@ final class SharedReads {
     private final Counter redisReads;
     private final Counter sharedReads;
 
-    SharedReads(BiFunction<StreamId, Integer, EventHistory.Page> redis, MeterRegistry meters) {
+    private final Executor stateReader;
+    /** Who waits for the next reading of where the stream stands; guarded by itself. */
+    private final List<CompletableFuture<StreamState>> stateCallers = new ArrayList<>();
+    private boolean stateReading;
+
+    SharedReads(BiFunction<StreamId, Integer, EventHistory.Page> redis, Executor stateReader, MeterRegistry meters) {
         this.redis = redis;
+        this.stateReader = stateReader;
         this.redisReads = Counter.builder("bookhub.gateway.stream.reads")
                 .description("Reads of the event stream sent to Redis for resuming clients and gap fills")
                 .register(meters);
@@ -93,6 +107,57 @@ final class SharedReads {
             mine.page.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** Where the stream stands, read after this call; answered on the state reader's thread, or failed with Redis's error. */
+    CompletableFuture<StreamState> stateSoon() {
+        CompletableFuture<StreamState> answer = new CompletableFuture<>();
+        synchronized (stateCallers) {
+            stateCallers.add(answer);
+            if (stateReading) {
+                return answer;
+            }
+            stateReading = true;
+        }
+        try {
+            stateReader.execute(this::readStates);
+        } catch (RejectedExecutionException e) {
+            failStates(e); // shutting down
+        }
+        return answer;
+    }
+
+    /** Reads until nobody waits: each reading answers everyone who asked before it was sent. */
+    private void readStates() {
+        while (true) {
+            List<CompletableFuture<StreamState>> callers;
+            synchronized (stateCallers) {
+                if (stateCallers.isEmpty()) {
+                    stateReading = false;
+                    return;
+                }
+                callers = List.copyOf(stateCallers);
+                stateCallers.clear();
+            }
+            redisReads.increment();
+            sharedReads.increment(callers.size() - 1);
+            try {
+                StreamState state = redis.apply(StreamId.ZERO, 0).stream();
+                callers.forEach(caller -> caller.complete(state));
+            } catch (RuntimeException e) {
+                callers.forEach(caller -> caller.completeExceptionally(e));
+            }
+        }
+    }
+
+    private void failStates(RuntimeException error) {
+        List<CompletableFuture<StreamState>> callers;
+        synchronized (stateCallers) {
+            callers = List.copyOf(stateCallers);
+            stateCallers.clear();
+            stateReading = false;
+        }
+        callers.forEach(caller -> caller.completeExceptionally(error));
     }
 
     private void forgetOld() {

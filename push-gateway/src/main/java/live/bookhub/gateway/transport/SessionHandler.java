@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import live.bookhub.gateway.client.ClientSession;
 import live.bookhub.gateway.connection.Connections;
+import live.bookhub.gateway.connection.Opening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The end of a client's pipeline once its stream is open, reading from the client on behalf of its
  * session: what both transports do alike.
  */
-abstract class SessionHandler extends ChannelInboundHandlerAdapter {
+abstract class SessionHandler extends ChannelInboundHandlerAdapter implements Opening {
 
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
@@ -22,8 +23,13 @@ abstract class SessionHandler extends ChannelInboundHandlerAdapter {
         this.connections = connections;
     }
 
-    void opened(ClientSession opened) {
-        session = opened;
+    @Override
+    public void created(ClientSession created) {
+        session = created;
+    }
+
+    @Override
+    public void welcomed() {
     }
 
     /** A paused replay goes on once the socket has taken most of what was queued. */

@@ -70,6 +70,6 @@ class SseEndpoint {
                     .set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
         }
         channel.write(head, channel.voidPromise());
-        connections.open(request, new SseTransport(channel)).ifPresent(handler::opened);
+        connections.open(request, new SseTransport(channel), handler);
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code GET /ws?topics=…&lastEventId=…}: the WebSocket face of {@link Connections}. The upgrade is
  * answered at once with reads paused; the token is verified off the loop; then the client is admitted
- * (or closed with the refusal's code), welcomed, and its frames are read.
+ * (or closed with the refusal's code), welcomed, and its frames are read: ops sent before the welcome
+ * wait in the socket until then.
  */
 @Component
 class WebSocketEndpoint {
@@ -70,10 +71,10 @@ class WebSocketEndpoint {
             return;
         }
         Channel channel = context.channel();
-        WebSocketHandler handler = new WebSocketHandler(connections, ops, properties);
+        WebSocketHandler handler = new WebSocketHandler(channel, connections, ops, properties);
         context.pipeline().remove("handshake-timeout");
         context.pipeline().replace(context.handler(), "websocket", handler);
-        channel.config().setAutoRead(false); // no client frame is read before the client is admitted and welcomed
+        channel.config().setAutoRead(false); // no client frame is read before the client is admitted and welcomed (WebSocketHandler)
         handshaker.handshake(channel, request).addListener(done -> {
             if (!done.isSuccess()) {
                 log.debug("WebSocket handshake with {} failed: {}", channel.remoteAddress(), done.cause().toString());
@@ -91,9 +92,6 @@ class WebSocketEndpoint {
             transport.close(refusal.get().closeCode(), refusal.get().reason());
             return;
         }
-        connections.open(request, transport).ifPresent(session -> {
-            handler.opened(session);
-            channel.config().setAutoRead(true);
-        });
+        connections.open(request, transport, handler); // the handler reads the client's frames once it is welcomed
     }
 }

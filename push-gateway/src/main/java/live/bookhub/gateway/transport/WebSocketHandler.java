@@ -1,5 +1,6 @@
 package live.bookhub.gateway.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -19,19 +20,29 @@ final class WebSocketHandler extends SessionHandler {
 
     private final ClientOps ops;
     private final MessageAssembler inbound;
+    private final Channel channel;
     private boolean inBinaryMessage;
+    private boolean welcomed;
 
-    WebSocketHandler(Connections connections, ClientOps ops, GatewayProperties properties) {
+    WebSocketHandler(Channel channel, Connections connections, ClientOps ops, GatewayProperties properties) {
         super(connections);
+        this.channel = channel;
         this.ops = ops;
         this.inbound = new MessageAssembler((int) properties.maxFrameSize().toBytes(),
                 new FrameRateLimit(properties.maxClientFramesPerSecond(), properties.clientFrameBurst(), System.nanoTime()));
     }
 
+    /** The client's frames are read from now on: those it sent meanwhile waited in the socket, in order. */
+    @Override
+    public void welcomed() {
+        welcomed = true;
+        channel.config().setAutoRead(true);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         try {
-            if (session != null) {
+            if (welcomed) {
                 read(context, message);
             }
         } finally {

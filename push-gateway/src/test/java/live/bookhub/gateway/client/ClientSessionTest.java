@@ -38,8 +38,7 @@ class ClientSessionTest {
     void aResumingClientGetsItsReplayThenTheLiveEventsHeldMeanwhileEachOnceAndInOrder() {
         hub.add(session);
         hub.subscribe(session, "books");
-        session.startAt(id(1));
-        session.send(GatewayFrame.welcome("g", session.topics(), session.filters(), id(1)));
+        session.open(id(1), List.of(GatewayFrame.welcome("g", session.topics(), session.filters(), id(1))));
 
         assertThat(session.onLive(event(3, "books"))).isFalse();
         assertThat(session.onLive(event(4, "books"))).isFalse();
@@ -49,6 +48,24 @@ class ClientSessionTest {
         session.flushLive();
 
         assertThat(wire.sent()).containsExactly("welcome", "2", "3", "4", "5");
+        assertThat(session.position()).isEqualTo(id(5));
+    }
+
+    @Test
+    void whatTheHubHandsBeforeTheWelcomeFollowsItInOrder() {
+        hub.add(session);
+        hub.subscribe(session, "books");
+
+        session.onLive(event(2, "books"));
+        session.inTurn(() -> session.resetTo(GatewayFrame.syncReset("history_lost", id(4)), id(4)));
+        session.onLive(event(5, "books"));
+        assertThat(wire.sent()).as("nothing before the welcome").isEmpty();
+
+        session.open(id(1), List.of(GatewayFrame.welcome("g", session.topics(), session.filters(), id(1)), GatewayFrame.pong()));
+        session.replayed(List.of(), null);
+        assertThat(session.finishReplay()).isTrue();
+
+        assertThat(wire.sent()).containsExactly("welcome", "pong", "sync:reset", "5");
         assertThat(session.position()).isEqualTo(id(5));
     }
 

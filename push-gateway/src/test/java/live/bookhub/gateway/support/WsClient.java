@@ -43,12 +43,18 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects to {@code ws://127.0.0.1:<port>/ws?<query>} and waits for the first frame or the close. */
     public static WsClient connect(int port, String query, Map<String, String> headers) {
+        WsClient client = handshake(port, query, headers);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !client.received.isEmpty() || client.closeCode.isDone());
+        return client;
+    }
+
+    /** Connects to {@code ws://127.0.0.1:<port>/ws?<query>} and returns once the handshake is done, maybe before any frame. */
+    public static WsClient handshake(int port, String query, Map<String, String> headers) {
         WsClient client = new WsClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)),
                 client.new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !client.received.isEmpty() || client.closeCode.isDone());
         return client;
     }
 
