@@ -11,31 +11,27 @@ import java.util.concurrent.TimeUnit;
  * One change stream's appends on a thread of their own ({@code append-<collection>}), so that the
  * streaming loop reads and maps the next batch while Redis takes the last one. At most one append is
  * in flight: the next starts only once the previous one succeeded, so batches reach Redis in the
- * stream's order, and a failure stops the appends behind it. What follows a successful append (the
- * new position, a checkpoint) runs on the caller's thread when it collects the append, never before.
+ * stream's order, and a failure stops the appends behind it. An append may carry on with what follows
+ * it (the new position, a checkpoint, at once as before): the caller touches that state only after
+ * {@link #collect()}, and the future's hand-over orders the two threads' accesses.
  */
 final class AppendAhead {
 
     private final ExecutorService thread;
     private Future<?> inFlight;
-    private Runnable afterInFlight;
 
     AppendAhead(String collection) {
         this.thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "append-" + collection));
     }
 
-    /**
-     * Collects the append in flight (waiting for it, rethrowing its failure), then starts {@code append};
-     * {@code after} runs when that one is collected.
-     */
-    void start(Runnable append, Runnable after) {
+    /** Collects the append in flight (waiting for it, rethrowing its failure), then starts {@code append}. */
+    void start(Runnable append) {
         collect();
         inFlight = thread.submit(append);
-        afterInFlight = after;
     }
 
     /**
-     * Waits for the append in flight, if any, and runs what follows it.
+     * Waits for the append in flight, if any.
      *
      * @throws RuntimeException the append's failure; on an interrupt, with the thread's flag set, after
      *                          cancelling the append
@@ -45,9 +41,7 @@ final class AppendAhead {
             return;
         }
         Future<?> append = inFlight;
-        Runnable after = afterInFlight;
         inFlight = null;
-        afterInFlight = null;
         try {
             append.get();
         } catch (InterruptedException e) {
@@ -63,7 +57,6 @@ final class AppendAhead {
             }
             throw new IllegalStateException(e.getCause());
         }
-        after.run();
     }
 
     /**

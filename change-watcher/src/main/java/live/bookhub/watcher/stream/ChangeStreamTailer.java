@@ -48,6 +48,10 @@ final class ChangeStreamTailer implements Runnable {
     private final MeterRegistry meters;
     private final FatalExit fatalExit;
     private final AppendAhead appends;
+    /*
+     * The position and checkpoint fields below are also written by the append thread, after its append
+     * succeeded; this thread reads or writes them only once it collected that append (AppendAhead).
+     */
     /** The token after which the stream (re)opens: the last change appended, or a stored position. */
     private String position;
     private boolean positioned;
@@ -153,7 +157,7 @@ final class ChangeStreamTailer implements Runnable {
     /**
      * Starts appending {@code first} and the changes the cursor already holds after it (up to
      * {@code batch-size}) in one Redis step, on the append thread while the next batch is read
-     * ({@link AppendAhead}); once it is collected, checkpoints when {@code checkpoint-changes} changes or
+     * ({@link AppendAhead}); once it succeeded, checkpoints when {@code checkpoint-changes} changes or
      * {@code checkpoint-interval} have passed since the last checkpoint: the last token appended in
      * Redis makes re-reading the changes after the checkpoint harmless.
      *
@@ -186,11 +190,14 @@ final class ChangeStreamTailer implements Runnable {
     /** After {@code changes} changes read up to {@code last}, whose envelopes are {@code batch}: starts appending them. */
     private void append(List<Envelope> batch, String last, int changes) {
         if (changes > 0) {
-            appends.start(() -> appender.appendAll(collectionName, batch), () -> appended(last, changes));
+            appends.start(() -> {
+                appender.appendAll(collectionName, batch);
+                appended(last, changes);
+            });
         }
     }
 
-    /** Once the append of {@code changes} changes up to {@code last} succeeded. */
+    /** Once the append of {@code changes} changes up to {@code last} succeeded, on the append thread. */
     private void appended(String last, int changes) {
         pause = properties.retryMin();
         position = last;
