@@ -28,13 +28,13 @@ final class ChangeStreams {
     private static final int DEFAULT_NEXT_BATCH = 1000;
 
     private final BoundedOplog oplog;
-    private final DocumentLookup lookup;
+    private final ChangeEventFactory events;
     private final CursorRegistry cursors;
     private final DatabaseResolver databases;
 
     ChangeStreams(BoundedOplog oplog, DocumentLookup lookup, CursorRegistry cursors, DatabaseResolver databases) {
         this.oplog = oplog;
-        this.lookup = lookup;
+        this.events = new ChangeEventFactory(lookup, oplog.store().deploymentId());
         this.cursors = cursors;
         this.databases = databases;
     }
@@ -68,8 +68,6 @@ final class ChangeStreams {
         DocumentPipeline rest = DocumentPipeline.forChangeStream(pipeline.subList(1, pipeline.size()),
                 stages -> Aggregation.fromPipeline(stages, databases, database, collection, oplog));
 
-        ChangeEventFactory events = new ChangeEventFactory(rest.isEmpty() ? new LookupUntilWrite(lookup, oplog.store()) : lookup,
-                oplog.store().deploymentId());
         ChangeStreamCursor cursor = new ChangeStreamCursor(cursors.generateCursorId(), spec, oplog.store(), events, rest, start);
         Object batchSize = ((Document) query.getOrDefault("cursor", new Document())).get("batchSize");
         List<Document> firstBatch = cursor.takeDocuments(batchSize == null ? DEFAULT_FIRST_BATCH : ((Number) batchSize).intValue());

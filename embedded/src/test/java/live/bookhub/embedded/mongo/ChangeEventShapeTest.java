@@ -103,22 +103,6 @@ class ChangeEventShapeTest {
     }
 
     @Test
-    void updateLookupsOfOneDocumentReadTogetherShowItAsItIsWhenEachIsRead() {
-        mongo.books().insertOne(new Document("_id", 1).append("stock", 0));
-        try (var cursor = watch(FullDocument.UPDATE_LOOKUP)) {
-            mongo.books().updateOne(Filters.eq("_id", 1), Updates.inc("stock", 1));
-            mongo.books().updateOne(Filters.eq("_id", 1), Updates.inc("stock", 1));
-            mongo.books().updateOne(Filters.eq("_id", 1), Updates.inc("stock", 1));
-
-            for (int update = 0; update < 3; update++) {
-                assertThat(next(cursor).getFullDocument()).isEqualTo(new Document("_id", 1).append("stock", 3));
-            }
-            mongo.books().updateOne(Filters.eq("_id", 1), Updates.set("stock", 7)); // a write after those reads
-            assertThat(next(cursor).getFullDocument()).isEqualTo(new Document("_id", 1).append("stock", 7));
-        }
-    }
-
-    @Test
     void findOneAndUpdateAndFindOneAndDeleteAreRecorded() {
         mongo.books().insertOne(new Document("_id", 1).append("stock", 3));
         try (var cursor = watch(FullDocument.DEFAULT)) {
