@@ -47,6 +47,11 @@ final class ChangeStreamTailer implements Runnable {
     private final WatcherProperties properties;
     private final MeterRegistry meters;
     private final FatalExit fatalExit;
+    private final AppendAhead appends;
+    /*
+     * The position and checkpoint fields below are also written by the append thread, after its append
+     * succeeded; this thread reads or writes them only once it collected that append (AppendAhead).
+     */
     /** The token after which the stream (re)opens: the last change appended, or a stored position. */
     private String position;
     private boolean positioned;
@@ -70,25 +75,30 @@ final class ChangeStreamTailer implements Runnable {
         this.properties = properties;
         this.meters = meters;
         this.fatalExit = fatalExit;
+        this.appends = new AppendAhead(collectionName);
     }
 
     @Override
     public void run() {
         pause = properties.retryMin();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                if (lost != null) {
-                    restartFromNow();
-                } else if (!positioned) {
-                    position = startPosition().orElse(null);
-                    positioned = true;
-                }
-                tail();
-            } catch (RuntimeException e) {
-                if (!recover(e)) {
-                    break;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    if (lost != null) {
+                        restartFromNow();
+                    } else if (!positioned) {
+                        position = startPosition().orElse(null);
+                        positioned = true;
+                    }
+                    tail();
+                } catch (RuntimeException e) {
+                    if (!recover(e)) {
+                        break;
+                    }
                 }
             }
+        } finally {
+            appends.close();
         }
         log.atInfo().addKeyValue("collection", collectionName).addKeyValue("resumeToken", position)
                 .log("stopped watching {} at {}", collectionName, position == null ? "its start" : position);
@@ -129,6 +139,7 @@ final class ChangeStreamTailer implements Runnable {
             while (!Thread.currentThread().isInterrupted()) {
                 ChangeStreamDocument<RawBsonDocument> change = cursor.tryNext();
                 if (change == null) {
+                    appends.collect(); // the post-batch position is past the changes in flight
                     pause = properties.retryMin();
                     checkpointIdle(cursor.getResumeToken());
                     continue;
@@ -139,12 +150,14 @@ final class ChangeStreamTailer implements Runnable {
             }
         } finally {
             open = false;
+            appends.settle();
         }
     }
 
     /**
-     * Appends {@code first} and the changes the cursor already holds after it (up to
-     * {@code batch-size}) in one Redis step, then checkpoints when {@code checkpoint-changes} changes or
+     * Starts appending {@code first} and the changes the cursor already holds after it (up to
+     * {@code batch-size}) in one Redis step, on the append thread while the next batch is read
+     * ({@link AppendAhead}); once it succeeded, checkpoints when {@code checkpoint-changes} changes or
      * {@code checkpoint-interval} have passed since the last checkpoint: the last token appended in
      * Redis makes re-reading the changes after the checkpoint harmless.
      *
@@ -158,7 +171,8 @@ final class ChangeStreamTailer implements Runnable {
              change = changes < properties.batchSize() && cursor.available() > 0 ? cursor.tryNext() : null) {
             String token = ResumeTokens.of(change.getResumeToken());
             if (change.getOperationType() == OperationType.INVALIDATE) {
-                appended(batch, last, changes);
+                append(batch, last, changes);
+                appends.collect();
                 position = token;
                 checkpoint(token);
                 log.info("change stream of {} invalidated (the collection was dropped or renamed): watching it again after {}",
@@ -169,16 +183,22 @@ final class ChangeStreamTailer implements Runnable {
             last = token;
             changes++;
         }
-        appended(batch, last, changes);
+        append(batch, last, changes);
         return true;
     }
 
-    /** After {@code changes} changes read up to {@code last}, whose envelopes are {@code batch}: appends them. */
-    private void appended(List<Envelope> batch, String last, int changes) {
-        if (changes == 0) {
-            return;
+    /** After {@code changes} changes read up to {@code last}, whose envelopes are {@code batch}: starts appending them. */
+    private void append(List<Envelope> batch, String last, int changes) {
+        if (changes > 0) {
+            appends.start(() -> {
+                appender.appendAll(collectionName, batch);
+                appended(last, changes);
+            });
         }
-        appender.appendAll(collectionName, batch);
+    }
+
+    /** Once the append of {@code changes} changes up to {@code last} succeeded, on the append thread. */
+    private void appended(String last, int changes) {
         pause = properties.retryMin();
         position = last;
         changesSinceCheckpoint += changes;

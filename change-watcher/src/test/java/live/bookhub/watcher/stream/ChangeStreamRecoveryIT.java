@@ -58,7 +58,8 @@ class ChangeStreamRecoveryIT {
             insertBook("before");
             await().atMost(WAIT).until(() -> created("before"));
         }
-        lost = checkpoint("books");
+        // what is lost comes after the last change appended, which the checkpoint may be older than
+        lost = backends.redis().get("bookhub:watcher:last-token:books");
         fillOplog("books", 4 * OPLOG_BYTES);
 
         try (WatcherReplica restarted = WatcherReplica.start(backends, "b")) {
