@@ -34,8 +34,9 @@ final class LoadClients implements AutoCloseable {
     private static final int CONNECTING_AT_ONCE = 200;
     /**
      * How long a client waits for the server's 101 (Netty's default is 10 s). A browser waits far
-     * longer; with the default, a storm measured this generator's own threads, busy reading replays,
-     * cutting off their handshakes, not the server.
+     * longer; with the default, storms under load lost some clients before their welcome while the
+     * gateway logged no close, most likely this generator's own timeout firing while its threads read
+     * replays (not confirmed), so the wait is a browser's rather than Netty's.
      */
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
 
