@@ -41,6 +41,8 @@ class FiltersSystemIT {
              LiveClient admins = LiveClient.connect(stack.gateways().get(1).port(), "topics=admin&access_token=" + admin.token())) {
             String id = admin.createBook(Api.book(Api.unique("Shelf")).put("genre", genre).put("price", 900).put("stock", 6))
                     .path("id").asString();
+            // The cart opens once the creation went out live (else it could get the creation too; CI saw it).
+            await().atMost(WAIT).until(() -> types(shelf.eventsFor(id)).contains("book:created"));
             try (LiveClient cart = LiveClient.connect(stack.gateways().get(1).port(), "filter=" + encode("{\"ids\":[\"" + id + "\"]}"))) {
                 admin.patchBook(id, Api.json().put("price", 1500));
                 Mongosh.eval(stack.mongoUri(), "db.books.updateOne({_id: ObjectId('" + id + "')}, {$set: {price: 1600}})");
