@@ -269,7 +269,7 @@ public final class ClientSession implements Subscriber {
             return false;
         }
         transport.write(event);
-        metrics.delivered(event, System.currentTimeMillis());
+        metrics.delivered(event, eventLoop());
         return true;
     }
 

@@ -26,8 +26,8 @@ public interface Subscriber {
 
     /**
      * A live event the hub chose by one of its topics or filters (maybe more than once: the subscriber
-     * takes it once). Written but not flushed: {@code true} asks the
-     * hub for a {@link #flushLive()} once its batch is handed out.
+     * takes it once). Written but not flushed: {@code true} asks the hub for a {@link #flushLive()},
+     * right away when this is its batch's last event, else once the batch is handed out.
      */
     boolean onLive(Event event);
 

@@ -28,6 +28,8 @@ class HubShardTest {
     /** An embedded channel's loop runs the shard's hand-outs when the test says so. */
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final HubShard<Recorder> shard = new HubShard<>(channel.eventLoop());
+    /** Every client's writes and flushes, in the order they happened. */
+    private final List<String> journal = new ArrayList<>();
 
     @Test
     void anEventReachesTheSubscribersOfItsAudiencesOnly() {
@@ -59,6 +61,40 @@ class HubShardTest {
 
         assertThat(client.received).containsExactly("1", "2", "3");
         assertThat(client.flushes).isEqualTo(1);
+    }
+
+    @Test
+    void anEventAloneGoesToEachClientWithItsFlushRightAfterItsWrite() {
+        subscribed("books");
+        subscribed("books");
+        subscribed("books");
+
+        shard.publish(event(1, "books"), List.of());
+        channel.runPendingTasks();
+
+        assertThat(journal).hasSize(6);
+        for (int i = 0; i < journal.size(); i += 2) {
+            String client = journal.get(i).split(" ")[0];
+            assertThat(journal.subList(i, i + 2)).containsExactly(client + " wrote 1", client + " flushed");
+        }
+    }
+
+    @Test
+    void inABatchEveryClientIsFlushedOnceAfterItsLastWrite() {
+        Recorder both = subscribed("books", "admin");
+        Recorder admin = subscribed("admin");
+
+        shard.publish(event(1, "books"), List.of());
+        shard.publish(event(2, "admin"), List.of());
+        shard.publish(event(3, "books"), List.of());
+        channel.runPendingTasks();
+
+        assertThat(both.received).containsExactly("1", "2", "3");
+        assertThat(admin.received).containsExactly("2");
+        assertThat(both.flushes).isEqualTo(1);
+        assertThat(admin.flushes).isEqualTo(1);
+        assertThat(journal.indexOf(both + " flushed")).isGreaterThan(journal.indexOf(both + " wrote 3"));
+        assertThat(journal.indexOf(admin + " flushed")).isGreaterThan(journal.indexOf(admin + " wrote 2"));
     }
 
     @Test
@@ -124,7 +160,7 @@ class HubShardTest {
         try {
             HubShard<Recorder> onItsThread = new HubShard<>(loop);
             CountDownLatch all = new CountDownLatch(1000);
-            Recorder client = new Recorder(loop, all);
+            Recorder client = new Recorder(loop, all, new ArrayList<>());
             onItsThread.add(client);
             onItsThread.subscribe(client, "books");
 
@@ -140,7 +176,7 @@ class HubShardTest {
     }
 
     private Recorder subscribed(String... topics) {
-        Recorder recorder = new Recorder(channel.eventLoop(), new CountDownLatch(0));
+        Recorder recorder = new Recorder(channel.eventLoop(), new CountDownLatch(0), journal);
         shard.add(recorder);
         for (String topic : topics) {
             shard.subscribe(recorder, topic);
@@ -161,15 +197,23 @@ class HubShardTest {
 
         final EventLoop loop;
         final CountDownLatch handed;
+        final List<String> journal;
+        final String name = "client-" + System.identityHashCode(this);
         final Set<String> topics = ConcurrentHashMap.newKeySet();
         final List<String> received = new ArrayList<>();
         volatile boolean onLoop = true;
         int flushes;
         boolean unflushed;
 
-        Recorder(EventLoop loop, CountDownLatch handed) {
+        Recorder(EventLoop loop, CountDownLatch handed, List<String> journal) {
             this.loop = loop;
             this.handed = handed;
+            this.journal = journal;
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
 
         @Override
@@ -191,6 +235,7 @@ class HubShardTest {
         public boolean onLive(Event event) {
             onLoop &= loop.inEventLoop();
             received.add(String.valueOf(event.id().millis()));
+            journal.add(name + " wrote " + event.id().millis());
             handed.countDown();
             boolean first = !unflushed;
             unflushed = true;
@@ -199,6 +244,7 @@ class HubShardTest {
 
         @Override
         public void flushLive() {
+            journal.add(name + " flushed");
             flushes++;
             unflushed = false;
         }
