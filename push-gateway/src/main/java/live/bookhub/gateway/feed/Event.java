@@ -1,8 +1,6 @@
 package live.bookhub.gateway.feed;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import io.netty.buffer.ByteBuf;
 import live.bookhub.events.Envelope;
@@ -39,7 +37,7 @@ public record Event(StreamPosition position, String topic, String type, long tsM
         StreamPosition position = new StreamPosition(epoch, StreamId.parse(envelope.path("id").asString()));
         String topic = envelope.path("topic").asString("");
         String sent = envelope.has(Envelope.BEFORE_FIELD) ? BeforeValues.strip(json) : json;
-        return new Event(position, topic, envelope.path("type").asString(""), epochMillis(envelope.path("ts").asString("")),
+        return new Event(position, topic, envelope.path("type").asString(""), Timestamps.epochMillis(envelope.path("ts").asString("")),
                 sent, SharedFrames.of(WebSocketFrames.text(sent.getBytes(StandardCharsets.UTF_8))),
                 topic.equals(Topics.BOOKS) ? BookChange.of(envelope) : null);
     }
@@ -57,13 +55,5 @@ public record Event(StreamPosition position, String topic, String type, long tsM
     @Override
     public String eventId() {
         return position.toString();
-    }
-
-    private static long epochMillis(String ts) {
-        try {
-            return ts.isEmpty() ? 0 : Instant.parse(ts).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
     }
 }
