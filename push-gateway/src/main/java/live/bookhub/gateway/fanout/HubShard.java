@@ -122,7 +122,8 @@ final class HubShard<S extends Subscriber> {
         while (count < MAX_BATCH && (next = waiting.poll()) != null) {
             count++;
             // The batch's last event: each client it reaches is flushed right after its write, while its
-            // connection's state is still in the CPU's cache (a second pass over a thousand sockets found it gone).
+            // connection's state is likely still in the CPU's cache (under load, a second pass over a
+            // thousand sockets took a third of the loops' samples: bench/results/lowcpu-2026-12-01.md).
             boolean last = count == MAX_BATCH || waiting.isEmpty();
             if (next instanceof Event event) {
                 deliver(event, last);
