@@ -52,20 +52,35 @@ public class Resumer implements DisposableBean {
                 runnable -> new Thread(runnable, "resume-" + threads.incrementAndGet()));
     }
 
-    /** Starts the client's replay from its position; it goes live when the replay reaches the stream's end. */
+    /**
+     * Starts the client's replay from its position; it goes live when the replay reaches the stream's
+     * end. Called once the client is registered for live events and holds them: from here on they
+     * reach its resume buffer, so its ticket is taken here ({@link EventHistory#after(StreamPosition, int, long)}).
+     */
     public void catchUp(ClientSession session) {
-        executor.execute(() -> readPage(session));
+        Ticket ticket = new Ticket(history.ticket(), session.position().epoch());
+        executor.execute(() -> readPage(session, ticket));
+    }
+
+    /**
+     * Reads sent after {@code sequence} serve this resume, while the client stays in the life of the
+     * stream it was in then: a reset into another life drops the live events its buffer held.
+     */
+    private record Ticket(long sequence, String epoch) {
     }
 
     /**
      * Reads the next page here (Redis is blocking), delivers it on the client's event loop, and goes
-     * on once the connection has taken most of it: a replay never runs ahead of its client.
+     * on once the connection has taken most of it: a replay never runs ahead of its client. After the
+     * client's resume buffer let go of live events (a reset, an overflow), the replay starts afresh
+     * with a new ticket.
      */
-    private void readPage(ClientSession session) {
+    private void readPage(ClientSession session, Ticket ticket) {
         StreamPosition from = session.position();
+        long since = Objects.equals(from.epoch(), ticket.epoch()) ? ticket.sequence() : history.ticket();
         EventHistory.Page page;
         try {
-            page = history.after(from, properties.replayPageSize());
+            page = history.after(from, properties.replayPageSize(), since);
         } catch (RuntimeException e) {
             log.warn("resume of client {} failed at {}: {}", session.id(), from, e.toString());
             session.close(CloseCodes.TRY_AGAIN_LATER, "resume failed, reconnect");
@@ -85,13 +100,18 @@ public class Resumer implements DisposableBean {
                 ClientLog.about(log.atInfo(), session).log("client {} cannot resume after {}: the stream is now in epoch {}",
                         session.id(), from, page.stream().epoch());
                 session.resetTo(GatewayFrame.syncReset(HistoryGap.EPOCH_CHANGED.wireName(), end), end);
-            } else {
-                session.replayed(page.events(), page.lastRead());
-                if (page.read() < properties.replayPageSize() && session.finishReplay()) {
+                session.whenWritable(() -> catchUp(session));
+                return;
+            }
+            session.replayed(page.block(), page.lastRead());
+            if (page.read() < properties.replayPageSize()) {
+                if (session.finishReplay()) {
                     return;
                 }
+                session.whenWritable(() -> catchUp(session)); // its held events overflowed: they are held afresh from now
+                return;
             }
-            session.whenWritable(() -> catchUp(session));
+            session.whenWritable(() -> executor.execute(() -> readPage(session, ticket)));
         });
     }
 

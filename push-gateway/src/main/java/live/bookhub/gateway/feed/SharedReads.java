@@ -23,8 +23,10 @@ import live.bookhub.events.StreamId;
  * serves anyone asking within {@link #RETAIN_NANOS}. A shorter page, or a reading of where the stream
  * stands, also says where the stream ended, which holds only for a reader whose own registration came
  * before it: a resume registers its client for live events before it reads, so that whatever the
- * read missed arrives live. So such a read serves only the calls that began before it was sent (each
- * call notes the sequence number of the reads sent so far; a read sent after that has a higher one).
+ * read missed arrives live. So such a read serves only the readers whose ticket was taken before it
+ * was sent: a ticket is the sequence number of the reads sent so far, a read sent later has a higher
+ * one. A resume takes its ticket once its client is registered and keeps it to the stream's end, so
+ * every client that reaches the end while a read of it is fresh shares that read.
  *
  * <p>Opening clients ask where the stream stands without waiting for it ({@link #stateSoon}): those
  * that ask while a reading is on its way are answered by the next one, sent once it is back, on one
@@ -76,21 +78,28 @@ final class SharedReads {
                 .register(meters);
     }
 
-    /** Up to {@code count} entries after {@code after}, read after this call began, or shared as above; blocks. */
-    EventHistory.Page read(StreamId after, int count) {
-        long began = sent.get();
+    /** A mark of this moment: reads sent later have a higher sequence number. */
+    long ticket() {
+        return sent.get();
+    }
+
+    /**
+     * Up to {@code count} entries after {@code after}: a full page read within {@link #RETAIN_NANOS}, or a
+     * read sent after {@code ticket} (a {@link #ticket()}), or one read now; blocks.
+     */
+    EventHistory.Page read(StreamId after, int count, long ticket) {
         Key key = new Key(after, count);
         Read current = reads.get(key);
-        if (current != null && !current.isStale(System.nanoTime()) && (current.sequence > began || count > 0)) {
+        if (current != null && !current.isStale(System.nanoTime()) && (current.sequence > ticket || count > 0)) {
             EventHistory.Page page = await(current);
-            if (current.sequence > began || (count > 0 && page.read() == count)) {
+            if (current.sequence > ticket || (count > 0 && page.read() == count)) {
                 sharedReads.increment();
                 return page;
             }
         }
         Read mine = new Read(sent.incrementAndGet());
         Read chosen = reads.compute(key, (k, other) ->
-                other != null && other.sequence > began && !other.isStale(System.nanoTime()) ? other : mine);
+                other != null && other.sequence > ticket && !other.isStale(System.nanoTime()) ? other : mine);
         if (chosen != mine) {
             sharedReads.increment();
             return await(chosen);
