@@ -60,6 +60,7 @@ final class SharedReads {
     private final ConcurrentHashMap<Key, Read> reads = new ConcurrentHashMap<>();
     private final BiFunction<StreamId, Integer, EventHistory.Page> redis;
     private final Counter redisReads;
+    private final Counter stateReads;
     private final Counter sharedReads;
 
     private final Executor stateReader;
@@ -70,9 +71,8 @@ final class SharedReads {
     SharedReads(BiFunction<StreamId, Integer, EventHistory.Page> redis, Executor stateReader, MeterRegistry meters) {
         this.redis = redis;
         this.stateReader = stateReader;
-        this.redisReads = Counter.builder("bookhub.gateway.stream.reads")
-                .description("Reads of the event stream sent to Redis for resuming clients and gap fills")
-                .register(meters);
+        this.redisReads = reads(meters, "page");
+        this.stateReads = reads(meters, "state");
         this.sharedReads = Counter.builder("bookhub.gateway.stream.reads.shared")
                 .description("Reads of the event stream answered by another reader's read at the same position")
                 .register(meters);
@@ -148,7 +148,7 @@ final class SharedReads {
                 callers = List.copyOf(stateCallers);
                 stateCallers.clear();
             }
-            redisReads.increment();
+            stateReads.increment();
             sharedReads.increment(callers.size() - 1);
             try {
                 StreamState state = redis.apply(StreamId.ZERO, 0).stream();
@@ -157,6 +157,14 @@ final class SharedReads {
                 callers.forEach(caller -> caller.completeExceptionally(e));
             }
         }
+    }
+
+    /** Pages: of resumes and gap fills (and {@link #read} of no entries); states: the openings' batched readings. */
+    private static Counter reads(MeterRegistry meters, String kind) {
+        return Counter.builder("bookhub.gateway.stream.reads")
+                .description("Reads of the event stream sent to Redis: pages for resuming clients and gap fills, or the openings' stream states")
+                .tag("read", kind)
+                .register(meters);
     }
 
     private void failStates(RuntimeException error) {
