@@ -54,12 +54,18 @@ public class Resumer implements DisposableBean {
 
     /**
      * Starts the client's replay from its position; it goes live when the replay reaches the stream's
-     * end. Called once the client is registered for live events and holds them: from here on they
-     * reach its resume buffer, so its ticket is taken here ({@link EventHistory#after(StreamPosition, int, long)}).
+     * end. {@code registered} is a ticket of the history ({@link EventHistory#ticket()}) taken once the
+     * client was registered for live events, and {@code start} the position it was started at: reads
+     * sent after the ticket end where its live events begin, while it stays in that life of the stream.
      */
-    public void catchUp(ClientSession session) {
-        Ticket ticket = new Ticket(history.ticket(), session.position().epoch());
+    public void catchUp(ClientSession session, StreamPosition start, long registered) {
+        Ticket ticket = new Ticket(registered, start.epoch());
         executor.execute(() -> readPage(session, ticket));
+    }
+
+    /** Starts the replay again, from the client's position, with a ticket of now: its resume buffer let go of live events. */
+    private void restart(ClientSession session) {
+        catchUp(session, session.position(), history.ticket());
     }
 
     /**
@@ -92,7 +98,7 @@ public class Resumer implements DisposableBean {
                 return;
             }
             if (!Objects.equals(from.epoch(), session.position().epoch())) {
-                catchUp(session); // a reset moved the client into another life meanwhile: read from there
+                restart(session); // a reset moved the client into another life meanwhile: read from there
                 return;
             }
             if (from.epoch() != null && !from.epoch().equals(page.stream().epoch())) {
@@ -100,7 +106,7 @@ public class Resumer implements DisposableBean {
                 ClientLog.about(log.atInfo(), session).log("client {} cannot resume after {}: the stream is now in epoch {}",
                         session.id(), from, page.stream().epoch());
                 session.resetTo(GatewayFrame.syncReset(HistoryGap.EPOCH_CHANGED.wireName(), end), end);
-                session.whenWritable(() -> catchUp(session));
+                session.whenWritable(() -> restart(session));
                 return;
             }
             session.replayed(page.block(), page.lastRead());
@@ -108,7 +114,7 @@ public class Resumer implements DisposableBean {
                 if (session.finishReplay()) {
                     return;
                 }
-                session.whenWritable(() -> catchUp(session)); // its held events overflowed: they are held afresh from now
+                session.whenWritable(() -> restart(session)); // its held events overflowed: they are held afresh from now
                 return;
             }
             session.whenWritable(() -> executor.execute(() -> readPage(session, ticket)));
