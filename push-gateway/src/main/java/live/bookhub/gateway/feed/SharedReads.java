@@ -59,7 +59,7 @@ final class SharedReads {
     private final AtomicLong sent = new AtomicLong();
     private final ConcurrentHashMap<Key, Read> reads = new ConcurrentHashMap<>();
     private final BiFunction<StreamId, Integer, EventHistory.Page> redis;
-    private final Counter redisReads;
+    private final Counter pageReads;
     private final Counter stateReads;
     private final Counter sharedReads;
 
@@ -71,7 +71,7 @@ final class SharedReads {
     SharedReads(BiFunction<StreamId, Integer, EventHistory.Page> redis, Executor stateReader, MeterRegistry meters) {
         this.redis = redis;
         this.stateReader = stateReader;
-        this.redisReads = reads(meters, "page");
+        this.pageReads = reads(meters, "page");
         this.stateReads = reads(meters, "state");
         this.sharedReads = Counter.builder("bookhub.gateway.stream.reads.shared")
                 .description("Reads of the event stream answered by another reader's read at the same position")
@@ -106,7 +106,7 @@ final class SharedReads {
         }
         forgetOld();
         try {
-            redisReads.increment();
+            (count == 0 ? stateReads : pageReads).increment();
             EventHistory.Page page = redis.apply(after, count);
             mine.doneNanos = System.nanoTime();
             mine.page.complete(page);
@@ -159,7 +159,7 @@ final class SharedReads {
         }
     }
 
-    /** Pages: of resumes and gap fills (and {@link #read} of no entries); states: the openings' batched readings. */
+    /** Pages: of resumes and gap fills; states: readings of where the stream stands (no entries), the openings' batched. */
     private static Counter reads(MeterRegistry meters, String kind) {
         return Counter.builder("bookhub.gateway.stream.reads")
                 .description("Reads of the event stream sent to Redis: pages for resuming clients and gap fills, or the openings' stream states")
