@@ -19,7 +19,8 @@ import io.lettuce.core.api.sync.RedisCommands;
  * the first reconnect until every client has received every event after its own position (the last
  * one published once all were welcomed, so it reaches a client only once its replay is done: then
  * it is live again), missing and doubled deliveries, and what it cost Redis (its CPU and the number
- * of script calls: a resume's reads and stream-state checks) and the gateway.
+ * of script calls: the gateway's reads of pages and of stream states, which its metric tells apart),
+ * the gateway (and how much of that in the kernel) and this load generator, on the same cores.
  */
 final class ResumeStorm {
 
