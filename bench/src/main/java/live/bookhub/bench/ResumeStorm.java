@@ -19,7 +19,8 @@ import io.lettuce.core.api.sync.RedisCommands;
  * the first reconnect until every client has received every event after its own position (the last
  * one published once all were welcomed, so it reaches a client only once its replay is done: then
  * it is live again), missing and doubled deliveries, and what it cost Redis (its CPU and the number
- * of script calls: a resume's reads and stream-state checks) and the gateway.
+ * of script calls: the gateway's reads of pages and of stream states, which its metric tells apart),
+ * the gateway (and how much of that in the kernel) and this load generator, on the same cores.
  */
 final class ResumeStorm {
 
@@ -28,23 +29,28 @@ final class ResumeStorm {
     private static final Duration QUIET = Duration.ofSeconds(10);
     private static final int LIVE_RATE = 10;
     private static final Duration LIVE_FOR = Duration.ofSeconds(3);
+    private static final String READS = "bookhub_gateway_stream_reads_total";
 
     /**
      * @param seconds       from the first reconnect until the last client received its last event
      * @param redisCalls    script calls Redis ran meanwhile (EVAL and EVALSHA)
+     * @param pageReads     of those, the gateway's reads of pages (its metric {@code bookhub_gateway_stream_reads_total{read="page"}})
+     * @param stateReads    and of where the stream stands, for openings ({@code read="state"})
+     * @param benchCpuSeconds this process's CPU meanwhile: the load clients' (and the publisher's), on the same cores
      */
     record Result(int clients, int positions, int behind, long expected, long delivered, long duplicates, double secondsConnecting,
-                  double seconds, double redisCpuSeconds, long redisCalls, double gatewayCpuSeconds) {
+                  double seconds, double redisCpuSeconds, long redisCalls, long pageReads, long stateReads, double gatewayCpuSeconds, double gatewayKernelSeconds,
+                  double benchCpuSeconds) {
 
         String row(String name) {
-            return String.format(Locale.ROOT, "| %s | %,d | %d | %,d | %,d | %,d | %d | %.1f | %.1f | %.2f | %,d | %.2f |%n", name, clients,
-                    positions, behind, expected, expected - delivered, duplicates, secondsConnecting, seconds, redisCpuSeconds, redisCalls,
-                    gatewayCpuSeconds);
+            return String.format(Locale.ROOT, "| %s | %,d | %d | %,d | %,d | %,d | %d | %.1f | %.1f | %.2f | %,d | %,d | %,d | %.2f | %.0f %% | %.2f |%n",
+                    name, clients, positions, behind, expected, expected - delivered, duplicates, secondsConnecting, seconds, redisCpuSeconds,
+                    redisCalls, pageReads, stateReads, gatewayCpuSeconds, 100 * gatewayKernelSeconds / gatewayCpuSeconds, benchCpuSeconds);
         }
 
         static String header() {
-            return "| server | clients | positions | behind | deliveries expected | missing | doubled | s until all welcomed | s until all live again | Redis CPU-s | Redis script calls | gateway CPU-s |\n"
-                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+            return "| server | clients | positions | behind | deliveries expected | missing | doubled | s until all welcomed | s until all live again | Redis CPU-s | Redis script calls | of them pages | of them stream states | gateway CPU-s | of it in kernel | load generator CPU-s |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         }
     }
 
@@ -78,7 +84,12 @@ final class ResumeStorm {
             }
             double redisCpuBefore = redisCpu(redis);
             long callsBefore = scriptCalls(redis);
+            double pagesBefore = server.metric(READS, "read=\"page\"");
+            double statesBefore = server.metric(READS, "read=\"state\"");
             double gatewayCpuBefore = ProcStats.cpuSeconds(server.pid());
+            double gatewayKernelBefore = ProcStats.systemSeconds(server.pid());
+            long bench = ProcessHandle.current().pid();
+            double benchCpuBefore = ProcStats.cpuSeconds(bench);
             try (LoadClients load = new LoadClients(Protocol.BOOKHUB, settings.clientThreads())) {
                 load.startPhase(phase);
                 long start = System.nanoTime();
@@ -92,7 +103,9 @@ final class ResumeStorm {
                 double seconds = (lastArrival - start) / 1e9;
                 return new Result(clients, positions, behind, expected, phase.unique.sum(), phase.duplicates.sum(), connecting, seconds,
                         redisCpu(redis) - redisCpuBefore, scriptCalls(redis) - callsBefore,
-                        ProcStats.cpuSeconds(server.pid()) - gatewayCpuBefore);
+                        (long) (server.metric(READS, "read=\"page\"") - pagesBefore), (long) (server.metric(READS, "read=\"state\"") - statesBefore),
+                        ProcStats.cpuSeconds(server.pid()) - gatewayCpuBefore, ProcStats.systemSeconds(server.pid()) - gatewayKernelBefore,
+                        ProcStats.cpuSeconds(bench) - benchCpuBefore);
             }
         } finally {
             client.shutdown();

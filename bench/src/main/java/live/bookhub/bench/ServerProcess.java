@@ -100,6 +100,18 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server on port " + port + " was not ready within " + timeout);
     }
 
+    /** The value of a push-gateway's Prometheus sample, e.g. {@code bookhub_gateway_stream_reads_total{read="page"}}: its labels as written there. */
+    double metric(String name, String label) throws IOException, InterruptedException {
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10)).build();
+        for (String line : HTTP.send(scrape, HttpResponse.BodyHandlers.ofString()).body().split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(label)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import io.netty.channel.EventLoop;
 import live.bookhub.events.StreamId;
@@ -17,6 +16,7 @@ import live.bookhub.gateway.fanout.Subscriber;
 import live.bookhub.gateway.fanout.TopicRouting;
 import live.bookhub.gateway.feed.Event;
 import live.bookhub.gateway.filter.BookFilter;
+import live.bookhub.gateway.protocol.FrameBlock;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
@@ -188,10 +188,29 @@ public final class ClientSession implements Subscriber {
 
     /**
      * A page read from the stream for this client's resume: its events may belong to topics the client
-     * does not read; entries read but no envelope are passed over all the same.
+     * does not read; entries read but no envelope are passed over all the same. Each run of consecutive
+     * events it wants goes out as one write of the page's shared bytes, the page with one flush.
      */
-    void replayed(List<Event> events, StreamId lastRead) {
-        sendWanted(events, resume::acceptReplayed);
+    void replayed(FrameBlock<Event> page, StreamId lastRead) {
+        List<Event> events = page.frames();
+        long nowMillis = System.currentTimeMillis();
+        int runFrom = -1;
+        boolean written = false;
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            if (resume.acceptReplayed(event) && TopicRouting.selects(this, event)) {
+                runFrom = runFrom < 0 ? i : runFrom;
+            } else if (runFrom >= 0) {
+                written |= writeRun(page, runFrom, i, nowMillis);
+                runFrom = -1;
+            }
+        }
+        if (runFrom >= 0) {
+            written |= writeRun(page, runFrom, events.size(), nowMillis);
+        }
+        if (written) {
+            flush();
+        }
         if (lastRead != null) {
             resume.passOver(lastRead);
         }
@@ -203,7 +222,7 @@ public final class ClientSession implements Subscriber {
      */
     boolean finishReplay() {
         Optional<List<Event>> fresh = resume.finishReplay();
-        fresh.ifPresent(events -> sendWanted(events, event -> true));
+        fresh.ifPresent(this::sendWanted);
         return fresh.isPresent();
     }
 
@@ -253,15 +272,24 @@ public final class ClientSession implements Subscriber {
         onWritable = null;
     }
 
-    /** Writes those of the events that are new and wanted, then flushes once: a page goes out in few socket writes, not one per event. */
-    private void sendWanted(List<Event> events, Predicate<Event> isNew) {
+    /** Writes those of the events that are wanted, then flushes once: they go out in few socket writes, not one per event. */
+    private void sendWanted(List<Event> events) {
         boolean written = false;
         for (Event event : events) {
-            written |= isNew.test(event) && TopicRouting.selects(this, event) && writeEvent(event);
+            written |= TopicRouting.selects(this, event) && writeEvent(event);
         }
         if (written) {
             flush();
         }
+    }
+
+    private boolean writeRun(FrameBlock<Event> page, int from, int to, long nowMillis) {
+        if (closed) {
+            return false;
+        }
+        transport.write(page, from, to);
+        page.frames().subList(from, to).forEach(event -> metrics.delivered(event, nowMillis));
+        return true;
     }
 
     private boolean writeEvent(Event event) {

@@ -52,20 +52,41 @@ public class Resumer implements DisposableBean {
                 runnable -> new Thread(runnable, "resume-" + threads.incrementAndGet()));
     }
 
-    /** Starts the client's replay from its position; it goes live when the replay reaches the stream's end. */
-    public void catchUp(ClientSession session) {
-        executor.execute(() -> readPage(session));
+    /**
+     * Starts the client's replay from its position; it goes live when the replay reaches the stream's
+     * end. {@code registered} is a ticket of the history ({@link EventHistory#ticket()}) taken once the
+     * client was registered for live events, and {@code start} the position it was started at: reads
+     * sent after the ticket end where its live events begin, while it stays in that life of the stream.
+     */
+    public void catchUp(ClientSession session, StreamPosition start, long registered) {
+        Ticket ticket = new Ticket(registered, start.epoch());
+        executor.execute(() -> readPage(session, ticket));
+    }
+
+    /** Starts the replay again, from the client's position, with a ticket of now: its resume buffer let go of live events. */
+    private void restart(ClientSession session) {
+        catchUp(session, session.position(), history.ticket());
+    }
+
+    /**
+     * Reads sent after {@code sequence} serve this resume, while the client stays in the life of the
+     * stream it was in then: a reset into another life drops the live events its buffer held.
+     */
+    private record Ticket(long sequence, String epoch) {
     }
 
     /**
      * Reads the next page here (Redis is blocking), delivers it on the client's event loop, and goes
-     * on once the connection has taken most of it: a replay never runs ahead of its client.
+     * on once the connection has taken most of it: a replay never runs ahead of its client. After the
+     * client's resume buffer let go of live events (a reset, an overflow), the replay starts afresh
+     * with a new ticket.
      */
-    private void readPage(ClientSession session) {
+    private void readPage(ClientSession session, Ticket ticket) {
         StreamPosition from = session.position();
+        long since = Objects.equals(from.epoch(), ticket.epoch()) ? ticket.sequence() : history.ticket();
         EventHistory.Page page;
         try {
-            page = history.after(from, properties.replayPageSize());
+            page = history.after(from, properties.replayPageSize(), since);
         } catch (RuntimeException e) {
             log.warn("resume of client {} failed at {}: {}", session.id(), from, e.toString());
             session.close(CloseCodes.TRY_AGAIN_LATER, "resume failed, reconnect");
@@ -77,7 +98,7 @@ public class Resumer implements DisposableBean {
                 return;
             }
             if (!Objects.equals(from.epoch(), session.position().epoch())) {
-                catchUp(session); // a reset moved the client into another life meanwhile: read from there
+                restart(session); // a reset moved the client into another life meanwhile: read from there
                 return;
             }
             if (from.epoch() != null && !from.epoch().equals(page.stream().epoch())) {
@@ -85,13 +106,18 @@ public class Resumer implements DisposableBean {
                 ClientLog.about(log.atInfo(), session).log("client {} cannot resume after {}: the stream is now in epoch {}",
                         session.id(), from, page.stream().epoch());
                 session.resetTo(GatewayFrame.syncReset(HistoryGap.EPOCH_CHANGED.wireName(), end), end);
-            } else {
-                session.replayed(page.events(), page.lastRead());
-                if (page.read() < properties.replayPageSize() && session.finishReplay()) {
+                session.whenWritable(() -> restart(session));
+                return;
+            }
+            session.replayed(page.block(), page.lastRead());
+            if (page.read() < properties.replayPageSize()) {
+                if (session.finishReplay()) {
                     return;
                 }
+                session.whenWritable(() -> restart(session)); // its held events overflowed: they are held afresh from now
+                return;
             }
-            session.whenWritable(() -> catchUp(session));
+            session.whenWritable(() -> executor.execute(() -> readPage(session, ticket)));
         });
     }
 

@@ -1,6 +1,7 @@
 package live.bookhub.gateway.client;
 
 import io.netty.channel.EventLoop;
+import live.bookhub.gateway.protocol.FrameBlock;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
@@ -14,6 +15,9 @@ public interface Transport {
 
     /** Queues a frame; nothing reaches the socket before {@link #flush}. */
     void write(OutboundFrame frame);
+
+    /** Queues the frames {@code from} (inclusive) to {@code to} (exclusive) of a block, as one write where the protocol allows. */
+    void write(FrameBlock<?> block, int from, int to);
 
     /** Hands what was written to the socket; returns the bytes it has not taken yet. */
     long flush();

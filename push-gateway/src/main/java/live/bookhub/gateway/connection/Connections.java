@@ -76,6 +76,7 @@ public class Connections {
             fail(session, e);
             return;
         }
+        long registered = history.ticket(); // subscribed: reads sent from now on end where its live events begin
         // Read after the client joined the hub: whatever is appended later reaches it live.
         history.stateSoon().whenComplete((stream, error) -> onItsLoop(session, () -> {
             if (session.isClosed()) {
@@ -85,7 +86,7 @@ public class Connections {
                 if (error != null) {
                     throw error instanceof RuntimeException e ? e : new IllegalStateException(error);
                 }
-                start(session, request.lastEventId(), stream, refusals);
+                start(session, request.lastEventId(), stream, refusals, registered);
                 opening.welcomed();
             } catch (RuntimeException e) {
                 fail(session, e);
@@ -115,7 +116,7 @@ public class Connections {
         return refusals;
     }
 
-    private void start(ClientSession session, String lastEventId, StreamState stream, List<GatewayFrame> refusals) {
+    private void start(ClientSession session, String lastEventId, StreamState stream, List<GatewayFrame> refusals, long registered) {
         String id = session.id();
         Recovery.Start start = Recovery.start(stream, lastEventId);
         if (lastEventId != null) {
@@ -130,7 +131,7 @@ public class Connections {
             frames.add(GatewayFrame.syncReset(reason.wireName(), start.position()));
         });
         sessions.open(session, start.position(), frames);
-        resumer.catchUp(session);
+        resumer.catchUp(session, start.position(), registered);
         ClientLog.about(log.atDebug(), session).log("client {} opened, topics {}, from {}", id, session.topics(), start.position());
     }
 

@@ -42,6 +42,11 @@ public record Event(StreamPosition position, String topic, String type, long tsM
                 topic.equals(Topics.BOOKS) ? BookChange.of(envelope) : null);
     }
 
+    /** The same event, its WebSocket frame the one given (a slice of a page's {@link live.bookhub.gateway.protocol.FrameBlock}). */
+    public Event withWebSocketFrame(ByteBuf frame) {
+        return new Event(position, topic, type, tsMillis, json, frame, book);
+    }
+
     public StreamId id() {
         return position.id();
     }

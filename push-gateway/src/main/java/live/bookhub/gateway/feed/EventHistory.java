@@ -11,6 +11,7 @@ import live.bookhub.events.EnvelopeCodec;
 import live.bookhub.events.EventStream;
 import live.bookhub.events.StreamId;
 import live.bookhub.events.StreamPosition;
+import live.bookhub.gateway.protocol.FrameBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,10 +32,15 @@ public class EventHistory implements DisposableBean {
     /**
      * Entries after a position, and where the stream stood when they were read.
      *
+     * @param block    the envelopes read, framed end to end once for every client the page serves
      * @param read     how many entries were read, including any that are no envelope (skipped, and logged)
      * @param lastRead the id of the last entry read, {@code null} when none was
      */
-    public record Page(StreamState stream, List<Event> events, int read, StreamId lastRead) {
+    public record Page(StreamState stream, FrameBlock<Event> block, int read, StreamId lastRead) {
+
+        public List<Event> events() {
+            return block.frames();
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventHistory.class);
@@ -53,7 +59,7 @@ public class EventHistory implements DisposableBean {
 
     /** Where the stream stands, read after this call began. */
     public StreamState state() {
-        return reads.read(StreamId.ZERO, 0).stream();
+        return reads.read(StreamId.ZERO, 0, reads.ticket()).stream();
     }
 
     /**
@@ -69,7 +75,21 @@ public class EventHistory implements DisposableBean {
      * is in now; a page shorter than {@code count} (the stream's end) was read after this call began.
      */
     public Page after(StreamPosition after, int count) {
-        return reads.read(after.id(), count);
+        return after(after, count, ticket());
+    }
+
+    /**
+     * The same, but a page shorter than {@code count} may be any read sent after {@code ticket} was
+     * taken: a resuming client registered for live events before it took its ticket, so whatever
+     * such a read missed reaches it live, and every client at the stream's end shares one read.
+     */
+    public Page after(StreamPosition after, int count, long ticket) {
+        return reads.read(after.id(), count, ticket);
+    }
+
+    /** A mark of this moment for {@link #after(StreamPosition, int, long)}: reads sent later are newer than it. */
+    public long ticket() {
+        return reads.ticket();
     }
 
     @Override
@@ -93,7 +113,7 @@ public class EventHistory implements DisposableBean {
                 log.warn("skipped stream entry {}, which is no envelope: {}", lastRead, e.toString());
             }
         }
-        return new Page(stream, events, entries.size(), id(lastRead));
+        return new Page(stream, FrameBlock.of(events, Event::withWebSocketFrame), entries.size(), id(lastRead));
     }
 
     private static Event toEvent(String id, List<?> fields, String epoch) {

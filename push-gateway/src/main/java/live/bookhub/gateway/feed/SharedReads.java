@@ -23,8 +23,10 @@ import live.bookhub.events.StreamId;
  * serves anyone asking within {@link #RETAIN_NANOS}. A shorter page, or a reading of where the stream
  * stands, also says where the stream ended, which holds only for a reader whose own registration came
  * before it: a resume registers its client for live events before it reads, so that whatever the
- * read missed arrives live. So such a read serves only the calls that began before it was sent (each
- * call notes the sequence number of the reads sent so far; a read sent after that has a higher one).
+ * read missed arrives live. So such a read serves only the readers whose ticket was taken before it
+ * was sent: a ticket is the sequence number of the reads sent so far, a read sent later has a higher
+ * one. A resume takes its ticket once its client is registered and keeps it to the stream's end, so
+ * every client that reaches the end while a read of it is fresh shares that read.
  *
  * <p>Opening clients ask where the stream stands without waiting for it ({@link #stateSoon}): those
  * that ask while a reading is on its way are answered by the next one, sent once it is back, on one
@@ -57,7 +59,8 @@ final class SharedReads {
     private final AtomicLong sent = new AtomicLong();
     private final ConcurrentHashMap<Key, Read> reads = new ConcurrentHashMap<>();
     private final BiFunction<StreamId, Integer, EventHistory.Page> redis;
-    private final Counter redisReads;
+    private final Counter pageReads;
+    private final Counter stateReads;
     private final Counter sharedReads;
 
     private final Executor stateReader;
@@ -68,36 +71,42 @@ final class SharedReads {
     SharedReads(BiFunction<StreamId, Integer, EventHistory.Page> redis, Executor stateReader, MeterRegistry meters) {
         this.redis = redis;
         this.stateReader = stateReader;
-        this.redisReads = Counter.builder("bookhub.gateway.stream.reads")
-                .description("Reads of the event stream sent to Redis for resuming clients and gap fills")
-                .register(meters);
+        this.pageReads = reads(meters, "page");
+        this.stateReads = reads(meters, "state");
         this.sharedReads = Counter.builder("bookhub.gateway.stream.reads.shared")
                 .description("Reads of the event stream answered by another reader's read at the same position")
                 .register(meters);
     }
 
-    /** Up to {@code count} entries after {@code after}, read after this call began, or shared as above; blocks. */
-    EventHistory.Page read(StreamId after, int count) {
-        long began = sent.get();
+    /** A mark of this moment: reads sent later have a higher sequence number. */
+    long ticket() {
+        return sent.get();
+    }
+
+    /**
+     * Up to {@code count} entries after {@code after}: a full page read within {@link #RETAIN_NANOS}, or a
+     * read sent after {@code ticket} (a {@link #ticket()}), or one read now; blocks.
+     */
+    EventHistory.Page read(StreamId after, int count, long ticket) {
         Key key = new Key(after, count);
         Read current = reads.get(key);
-        if (current != null && !current.isStale(System.nanoTime()) && (current.sequence > began || count > 0)) {
+        if (current != null && !current.isStale(System.nanoTime()) && (current.sequence > ticket || count > 0)) {
             EventHistory.Page page = await(current);
-            if (current.sequence > began || (count > 0 && page.read() == count)) {
+            if (current.sequence > ticket || (count > 0 && page.read() == count)) {
                 sharedReads.increment();
                 return page;
             }
         }
         Read mine = new Read(sent.incrementAndGet());
         Read chosen = reads.compute(key, (k, other) ->
-                other != null && other.sequence > began && !other.isStale(System.nanoTime()) ? other : mine);
+                other != null && other.sequence > ticket && !other.isStale(System.nanoTime()) ? other : mine);
         if (chosen != mine) {
             sharedReads.increment();
             return await(chosen);
         }
         forgetOld();
         try {
-            redisReads.increment();
+            (count == 0 ? stateReads : pageReads).increment();
             EventHistory.Page page = redis.apply(after, count);
             mine.doneNanos = System.nanoTime();
             mine.page.complete(page);
@@ -139,7 +148,7 @@ final class SharedReads {
                 callers = List.copyOf(stateCallers);
                 stateCallers.clear();
             }
-            redisReads.increment();
+            stateReads.increment();
             sharedReads.increment(callers.size() - 1);
             try {
                 StreamState state = redis.apply(StreamId.ZERO, 0).stream();
@@ -148,6 +157,14 @@ final class SharedReads {
                 callers.forEach(caller -> caller.completeExceptionally(e));
             }
         }
+    }
+
+    /** Pages: of resumes and gap fills; states: readings of where the stream stands (no entries), the openings' batched. */
+    private static Counter reads(MeterRegistry meters, String kind) {
+        return Counter.builder("bookhub.gateway.stream.reads")
+                .description("Reads of the event stream sent to Redis: pages for resuming clients and gap fills, or the openings' stream states")
+                .tag("read", kind)
+                .register(meters);
     }
 
     private void failStates(RuntimeException error) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import live.bookhub.gateway.client.Transport;
+import live.bookhub.gateway.protocol.FrameBlock;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
 /**
@@ -34,6 +35,11 @@ abstract class ChannelTransport implements Transport {
     @Override
     public final void write(OutboundFrame frame) {
         channel.write(encode(frame), channel.voidPromise());
+    }
+
+    @Override
+    public final void write(FrameBlock<?> block, int from, int to) {
+        channel.write(encode(block, from, to), channel.voidPromise());
     }
 
     @Override
@@ -67,6 +73,9 @@ abstract class ChannelTransport implements Transport {
 
     /** The message that carries the frame: handed to the channel as is. */
     abstract Object encode(OutboundFrame frame);
+
+    /** The message that carries a run of a block's frames. */
+    abstract Object encode(FrameBlock<?> block, int from, int to);
 
     abstract Object keepAlive();
 

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import live.bookhub.gateway.protocol.FrameBlock;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.protocol.OutboundFrame;
 
@@ -28,6 +29,14 @@ final class SseTransport extends ChannelTransport {
         return new DefaultHttpContent(Unpooled.wrappedBuffer(text(frame)));
     }
 
+    /** The run's events as one chunk. */
+    @Override
+    Object encode(FrameBlock<?> block, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        block.frames().subList(from, to).forEach(frame -> append(text, frame));
+        return new DefaultHttpContent(Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Override
     Object keepAlive() {
         return new DefaultHttpContent(Unpooled.wrappedBuffer(KEEP_ALIVE));
@@ -40,12 +49,14 @@ final class SseTransport extends ChannelTransport {
     }
 
     private static byte[] text(OutboundFrame frame) {
-        StringBuilder text = new StringBuilder(frame.json().length() + 64);
+        return append(new StringBuilder(frame.json().length() + 64), frame).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder append(StringBuilder text, OutboundFrame frame) {
         if (frame.eventId() != null) {
             text.append("id: ").append(frame.eventId()).append('\n');
         }
         text.append("event: ").append(frame.type()).append('\n');
-        text.append("data: ").append(frame.json()).append("\n\n");
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.append("data: ").append(frame.json()).append("\n\n");
     }
 }

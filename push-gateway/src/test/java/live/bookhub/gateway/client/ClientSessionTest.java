@@ -20,6 +20,7 @@ import live.bookhub.gateway.auth.Authentication;
 import live.bookhub.gateway.auth.Viewer;
 import live.bookhub.gateway.fanout.Hub;
 import live.bookhub.gateway.feed.Event;
+import live.bookhub.gateway.protocol.FrameBlock;
 import live.bookhub.gateway.protocol.GatewayFrame;
 import live.bookhub.gateway.protocol.OutboundFrame;
 import live.bookhub.gateway.support.TestProperties;
@@ -42,7 +43,7 @@ class ClientSessionTest {
 
         assertThat(session.onLive(event(3, "books"))).isFalse();
         assertThat(session.onLive(event(4, "books"))).isFalse();
-        session.replayed(List.of(event(2, "books"), event(3, "books")), null);
+        session.replayed(page(event(2, "books"), event(3, "books")), null);
         assertThat(session.finishReplay()).isTrue();
         assertThat(session.onLive(event(5, "books"))).isTrue();
         session.flushLive();
@@ -62,7 +63,7 @@ class ClientSessionTest {
         assertThat(wire.sent()).as("nothing before the welcome").isEmpty();
 
         session.open(id(1), List.of(GatewayFrame.welcome("g", session.topics(), session.filters(), id(1)), GatewayFrame.pong()));
-        session.replayed(List.of(), null);
+        session.replayed(page(), null);
         assertThat(session.finishReplay()).isTrue();
 
         assertThat(wire.sent()).containsExactly("welcome", "pong", "sync:reset", "5");
@@ -86,10 +87,11 @@ class ClientSessionTest {
         hub.add(session);
         hub.subscribe(session, "books");
 
-        session.replayed(List.of(event(1, "orders:bob"), event(2, "*"), event(3, "orders:ada")), null);
+        session.replayed(page(event(1, "orders:bob"), event(2, "*"), event(3, "orders:ada"), event(4, "books"), event(5, "books")), null);
 
-        assertThat(wire.sent()).containsExactly("2");
-        assertThat(session.position()).isEqualTo(id(3));
+        assertThat(wire.sent()).containsExactly("2", "4", "5");
+        assertThat(wire.runs).as("each run of wanted events is one write").containsExactly("1..2", "3..5");
+        assertThat(session.position()).isEqualTo(id(5));
     }
 
     @Test
@@ -158,6 +160,10 @@ class ClientSessionTest {
         return new StreamPosition("e1", new StreamId(n, 0));
     }
 
+    private static FrameBlock<Event> page(Event... events) {
+        return FrameBlock.of(List.of(events), Event::withWebSocketFrame);
+    }
+
     private static Event event(long n, String topic) {
         return new Event(id(n), topic, "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
     }
@@ -172,6 +178,7 @@ class ClientSessionTest {
         final EmbeddedChannel channel = new EmbeddedChannel();
         final EventLoop loop;
         final CountDownLatch closed = new CountDownLatch(1);
+        final List<String> runs = new ArrayList<>();
         long unsentBytes;
         volatile String closedWith;
         volatile boolean closedOnItsLoop;
@@ -192,6 +199,12 @@ class ClientSessionTest {
         @Override
         public void write(OutboundFrame frame) {
             channel.write(frame);
+        }
+
+        @Override
+        public void write(FrameBlock<?> block, int from, int to) {
+            runs.add(from + ".." + to);
+            block.frames().subList(from, to).forEach(channel::write);
         }
 
         @Override
