@@ -1,16 +1,24 @@
 package live.bookhub.pipeline;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What one phase measured: the DBA's writes, every event both screens received for them, and when
- * the watcher started (a catch-up) or {@code 0}.
+ * What one phase measured: the DBA's writes, every event both screens received for them, when the
+ * watcher started (a catch-up) or {@code 0}, and the CPU seconds each process used from the phase's
+ * start (a catch-up's: its first event on a screen) until its last event arrived ({@link ProcessCpu}).
  */
 record Phase(String name, int changes, Dba.Writes writes, List<List<Screen.Receipt>> screens, long watcherStartMillis,
-             String loadBefore, String loadAfter) {
+             Map<String, Double> cpuSeconds, String loadBefore, String loadAfter) {
 
     int delivered() {
         return screens.stream().mapToInt(List::size).sum();
+    }
+
+    /** The CPU seconds of every process, the watcher's stream threads counted once (in its total). */
+    double cpuSecondsTotal() {
+        return cpuSeconds.entrySet().stream().filter(cpu -> !cpu.getKey().equals(ProcessCpu.WATCHER_STREAMS))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     long lastReceiptMillis() {

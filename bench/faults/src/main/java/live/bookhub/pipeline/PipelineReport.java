@@ -28,7 +28,29 @@ final class PipelineReport {
                 + "the last screen; into Redis: first to last stream id (the append's millisecond); write → screen: the "
                 + "change's time (`ts`) to its arrival, over every event on both screens (for the catch-up it includes "
                 + "the time the watcher was stopped).\n");
+        text.append(cpuTable(phases));
         return text.toString();
+    }
+
+    /** Which process held the cores: CPU seconds per process and phase, and per 100 000 events. */
+    static String cpuTable(List<Phase> phases) {
+        StringBuilder text = new StringBuilder("\nCPU seconds (user + system) per process, from each phase's start (the catch-up's: "
+                + "its first event on a screen, after the watcher's restart) until its last event reached the screens, and "
+                + "per 100 000 events (mongosh's own CPU is not counted):\n\n| process |");
+        phases.forEach(phase -> text.append(' ').append(phase.name()).append(" | per 100 000 |"));
+        text.append("\n|---|").append("---:|---:|".repeat(phases.size())).append('\n');
+        for (String process : phases.get(0).cpuSeconds().keySet()) {
+            text.append("| ").append(process).append(" |");
+            phases.forEach(phase -> text.append(cpuCells(phase, phase.cpuSeconds().getOrDefault(process, 0.0))));
+            text.append('\n');
+        }
+        text.append("| **all of them** |");
+        phases.forEach(phase -> text.append(cpuCells(phase, phase.cpuSecondsTotal())));
+        return text.append('\n').toString();
+    }
+
+    private static String cpuCells(Phase phase, double seconds) {
+        return String.format(" %.2f | %.2f |", seconds, seconds * 100_000 / phase.changes());
     }
 
     static String row(Phase phase) {

@@ -99,20 +99,37 @@ public final class PipelineRun {
     private Phase phase(String name, int changes, boolean watcherRestart, Supplier<Dba.Writes> writes) {
         String loadBefore = load();
         int[] from = screens.stream().mapToInt(screen -> screen.receipts().size()).toArray();
+        Map<String, Long> cpuBefore = watcherRestart ? null : ProcessCpu.sample(stack);
         long started = System.currentTimeMillis();
         Dba.Writes done = writes.get();
         long watcherStart = watcherRestart ? started : 0;
         long deadline = System.nanoTime() + DELIVERY_BOUND.toNanos();
         while (System.nanoTime() < deadline && !allArrived(from, changes)) {
+            if (cpuBefore == null && anyArrived(from)) {
+                cpuBefore = ProcessCpu.sample(stack); // the restarted watcher's start is not the catch-up's cost
+            }
             sleep();
         }
+        if (cpuBefore == null) {
+            cpuBefore = ProcessCpu.sample(stack);
+        }
+        Map<String, Double> cpu = ProcessCpu.seconds(cpuBefore, ProcessCpu.sample(stack));
         List<List<Screen.Receipt>> received = new ArrayList<>();
         for (int i = 0; i < screens.size(); i++) {
             received.add(screens.get(i).receipts().since(from[i]));
         }
-        Phase phase = new Phase(name, changes, done, received, watcherStart, loadBefore, load());
+        Phase phase = new Phase(name, changes, done, received, watcherStart, cpu, loadBefore, load());
         System.out.println("bench pipeline: " + PipelineReport.row(phase));
         return phase;
+    }
+
+    private boolean anyArrived(int[] from) {
+        for (int i = 0; i < screens.size(); i++) {
+            if (screens.get(i).receipts().size() > from[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allArrived(int[] from, int changes) {

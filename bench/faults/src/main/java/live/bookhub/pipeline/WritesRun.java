@@ -44,8 +44,6 @@ public final class WritesRun {
             + "db.books.createIndex({isbn: 1}, {name: 'isbn', unique: true, sparse: true});"
             + "for (const f of ['title', 'author', 'genre', 'price', 'year', 'stock', 'createdAt']) db.books.createIndex({[f]: 1}, {name: f});";
 
-    private static final double CLOCK_TICKS_PER_SECOND = 100;
-
     private WritesRun() {
     }
 
@@ -124,23 +122,12 @@ public final class WritesRun {
 
     private static String phase(int round, String name, int books, Process server, Supplier<Dba.Writes> writes) {
         String loadBefore = PipelineRun.load();
-        long cpuBefore = cpuTicks(server);
+        long cpuBefore = ProcessCpu.ticks(server.pid());
         Dba.Writes done = writes.get();
-        double cpuSeconds = (cpuTicks(server) - cpuBefore) / CLOCK_TICKS_PER_SECOND;
+        double cpuSeconds = (ProcessCpu.ticks(server.pid()) - cpuBefore) / ProcessCpu.CLOCK_TICKS_PER_SECOND;
         String row = String.format("| %d | %s | %.2f | %.0f | %.2f | %s | %s |%n", round, name, done.millis() / 1000.0,
                 done.millis() * 1000.0 / books, cpuSeconds, loadBefore, PipelineRun.load());
         System.out.print("bench writes: " + row);
         return row;
-    }
-
-    /** utime + stime of the process, from /proc/&lt;pid&gt;/stat (fields 14 and 15, after the command's parentheses). */
-    private static long cpuTicks(Process process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the server's CPU time", e);
-        }
     }
 }
