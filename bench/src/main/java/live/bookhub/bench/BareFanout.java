@@ -29,6 +29,9 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -42,8 +45,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  * The bare Netty fan-out the gateway's cost per delivery is compared with: a WebSocket server that
  * forwards each Redis message to every client and does nothing else (no topics, rights, resume,
  * metrics). It frames each message once into a direct buffer and writes a duplicate of it to each
- * socket from the socket's own event loop: one write system call per delivery, on epoll like the
- * gateway. Run by the bench as a process of its own: {@code BareFanout <port> <redis-uri>}; {@code GET
+ * socket from the socket's own event loop: one write system call per delivery on epoll (one submission
+ * per loop turn on io_uring), on the gateway's I/O. Run by the bench as a process of its own: {@code
+ * BareFanout <port> <redis-uri> [epoll|io_uring]}; {@code GET
  * /health} answers 200 once it listens.
  */
 public final class BareFanout {
@@ -53,14 +57,17 @@ public final class BareFanout {
     private final Map<EventLoop, List<Channel>> clients = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws InterruptedException {
+        System.setProperty("io.lettuce.core.iouring", "false"); // its Redis connections stay on epoll, without io_uring's options
         int port = Integer.parseInt(args[0]);
-        new BareFanout().run(port, args[1]);
+        new BareFanout().run(port, args[1], args.length > 2 ? args[2] : "epoll");
     }
 
-    private void run(int port, String redisUri) throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> serverChannel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    private void run(int port, String redisUri, String io) throws InterruptedException {
+        boolean ioUring = io.equals("io_uring") && IoUring.isAvailable();
+        boolean epoll = !ioUring && Epoll.isAvailable();
+        IoHandlerFactory handlers = ioUring ? IoUringIoHandler.newFactory() : epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> serverChannel = ioUring ? IoUringServerSocketChannel.class
+                : epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), handlers);
         new ServerBootstrap().group(loops).channel(serverChannel)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -80,7 +87,7 @@ public final class BareFanout {
             }
         });
         redis.sync().subscribe("bookhub:events");
-        System.out.println("bare Netty fan-out on " + port + " (" + (epoll ? "epoll" : "nio") + "), fed from " + redisUri);
+        System.out.println("bare Netty fan-out on " + port + " (" + (ioUring ? "io_uring" : epoll ? "epoll" : "nio") + "), fed from " + redisUri);
         Thread.currentThread().join();
     }
 

@@ -31,14 +31,15 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("io.lettuce.core.iouring", "false"); // its Redis connections stay on epoll, without io_uring's options
         BenchSettings settings = BenchSettings.parse(args);
         // Ctrl-C or a SIGTERM must not leave servers or redis-server running behind the benchmark.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
                 "bench-stop-children"));
         Path results = settings.home().resolve("bench/results");
         Bench bench = new Bench(settings, results.resolve("logs"));
-        System.out.printf("bench: %d clients, rates %s ev/s, %s steps, %s idle clients, %d gateway(s), %d cores, load average %s%n",
-                settings.clients(), settings.rates(), settings.step(), settings.idleClients(), settings.gateways(),
+        System.out.printf("bench: %d clients, rates %s ev/s, %s steps, %s idle clients, %d gateway(s), %s, %d cores, load average %s%n",
+                settings.clients(), settings.rates(), settings.step(), settings.idleClients(), settings.gateways(), settings.io(),
                 Runtime.getRuntime().availableProcessors(), ProcStats.loadAverage());
         String loadBefore = ProcStats.loadAverage();
         List<TargetResult> measured = new ArrayList<>();
@@ -47,7 +48,7 @@ public final class Bench {
         try (EmbeddedRedis redis = EmbeddedRedis.start(FreePorts.next(), null);
              Publisher publisher = new Publisher(redis.uri())) {
             Function<Integer, ServerProcess> gateway = index -> ServerProcess.gateway(settings.gatewayJar(), FreePorts.next(), redis.uri(),
-                    settings.gatewayJvm(), settings.gatewayArgs(), bench.logs.resolve("gateway-" + index + ".log"));
+                    settings.gatewayJvm(), settings.gatewayArguments(), bench.logs.resolve("gateway-" + index + ".log"));
             if (settings.filters().only()) {
                 FilterBench.run(settings, publisher, gateway, results);
                 return;
@@ -56,7 +57,7 @@ public final class Bench {
                     settings.idleClients()));
             if (!settings.bareRates().isEmpty()) {
                 bare.add(bench.measure("bare netty", Protocol.BOOKHUB, publisher, index -> ServerProcess.bareNetty(settings.home(),
-                        FreePorts.next(), redis.uri(), settings.gatewayJvm(), bench.logs.resolve("bare-netty.log")), 1, settings.bareRates(), List.of()));
+                        FreePorts.next(), redis.uri(), settings.io(), settings.gatewayJvm(), bench.logs.resolve("bare-netty.log")), 1, settings.bareRates(), List.of()));
                 bare.add(bench.measure("bare ws", Protocol.BOOKHUB, publisher, index -> ServerProcess.bareWs(settings.home(),
                         FreePorts.next(), redis.uri(), bench.logs.resolve("bare-ws.log")), 1, settings.bareRates(), List.of()));
             }

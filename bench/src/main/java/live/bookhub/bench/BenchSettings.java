@@ -2,6 +2,7 @@ package live.bookhub.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +28,12 @@ import java.util.Map;
  * @param stormBehind events each storm client missed, at most
  * @param stormPositions distinct positions the storm clients resume from
  * @param filters     the filtered-subscriptions step
+ * @param io          the clients' I/O of the push-gateway and of the bare Netty fan-out alike: {@code epoll} or {@code io_uring}
  */
 record BenchSettings(Path home, int clients, List<Integer> rates, Duration step, List<Integer> idleClients, int idleRate,
                      int gateways, int clientThreads, List<String> gatewayJvm, List<String> gatewayArgs, boolean socketIo,
                      List<Integer> bareRates, Path gatewayJar, int stormClients, int stormBehind, int stormPositions,
-                     FilterSettings filters) {
+                     FilterSettings filters, String io) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -59,7 +61,22 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
                 Integer.parseInt(options.getOrDefault("storm-clients", "10000")),
                 Integer.parseInt(options.getOrDefault("storm-behind", "5000")),
                 Integer.parseInt(options.getOrDefault("storm-positions", "10")),
-                FilterSettings.parse(options));
+                FilterSettings.parse(options),
+                io(options.getOrDefault("io", "epoll")));
+    }
+
+    private static String io(String io) {
+        if (!io.equals("epoll") && !io.equals("io_uring")) {
+            throw new IllegalArgumentException("--io is epoll or io_uring, not " + io);
+        }
+        return io;
+    }
+
+    /** The push-gateway's arguments: {@code --gateway-args}, then its clients' I/O. */
+    List<String> gatewayArguments() {
+        List<String> arguments = new ArrayList<>(gatewayArgs);
+        arguments.add("--bookhub.gateway.io-transport=" + io);
+        return arguments;
     }
 
     private static List<Integer> numbers(String list) {

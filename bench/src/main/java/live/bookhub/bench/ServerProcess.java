@@ -58,12 +58,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The bare Netty fan-out ({@link BareFanout}), from the bench's own jar, with the gateway's JVM options. */
-    static ServerProcess bareNetty(Path home, int port, String redisUri, List<String> jvmOptions, Path log) {
+    static ServerProcess bareNetty(Path home, int port, String redisUri, String io, List<String> jvmOptions, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dloader.main=" + BareFanout.class.getName(), "-cp", home.resolve("bench/target/bench.jar").toString(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher", String.valueOf(port), redisUri));
+                "org.springframework.boot.loader.launch.PropertiesLauncher", String.valueOf(port), redisUri, io));
         return new ServerProcess(command, port, port, "/health", log);
     }
 

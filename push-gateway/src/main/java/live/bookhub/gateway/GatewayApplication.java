@@ -18,6 +18,14 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+    static {
+        // io_uring's classes are here for the clients' port; seeing them, Lettuce would set io_uring's options
+        // on its own epoll channels to Redis, with a WARN for each. Its Redis connections stay on epoll.
+        if (System.getProperty("io.lettuce.core.iouring") == null) {
+            System.setProperty("io.lettuce.core.iouring", "false");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);
     }

@@ -5,5 +5,7 @@ public enum IoTransport {
     /** Epoll where the kernel and the native library allow it, else NIO. */
     AUTO,
     EPOLL,
+    /** Linux's io_uring: a loop's writes to many sockets go to the kernel in one submission. */
+    IO_URING,
     NIO
 }

@@ -7,6 +7,9 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import live.bookhub.gateway.system.IoTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,7 @@ record EventLoops(String name, IoHandlerFactory handlers, Class<? extends Server
         return switch (wanted) {
             case AUTO -> Epoll.isAvailable() ? epoll() : nio();
             case EPOLL -> Epoll.isAvailable() ? epoll() : fallBack("epoll", Epoll.unavailabilityCause());
+            case IO_URING -> IoUring.isAvailable() ? ioUring() : fallBack("io_uring", IoUring.unavailabilityCause());
             case NIO -> nio();
         };
     }
@@ -36,6 +40,10 @@ record EventLoops(String name, IoHandlerFactory handlers, Class<? extends Server
 
     private static EventLoops epoll() {
         return new EventLoops("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+    }
+
+    private static EventLoops ioUring() {
+        return new EventLoops("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class);
     }
 
     private static EventLoops nio() {
