@@ -193,7 +193,6 @@ public final class ClientSession implements Subscriber {
      */
     void replayed(FrameBlock<Event> page, StreamId lastRead) {
         List<Event> events = page.frames();
-        long nowMillis = System.currentTimeMillis();
         int runFrom = -1;
         boolean written = false;
         for (int i = 0; i < events.size(); i++) {
@@ -201,12 +200,12 @@ public final class ClientSession implements Subscriber {
             if (resume.acceptReplayed(event) && TopicRouting.selects(this, event)) {
                 runFrom = runFrom < 0 ? i : runFrom;
             } else if (runFrom >= 0) {
-                written |= writeRun(page, runFrom, i, nowMillis);
+                written |= writeRun(page, runFrom, i);
                 runFrom = -1;
             }
         }
         if (runFrom >= 0) {
-            written |= writeRun(page, runFrom, events.size(), nowMillis);
+            written |= writeRun(page, runFrom, events.size());
         }
         if (written) {
             flush();
@@ -283,12 +282,12 @@ public final class ClientSession implements Subscriber {
         }
     }
 
-    private boolean writeRun(FrameBlock<Event> page, int from, int to, long nowMillis) {
+    private boolean writeRun(FrameBlock<Event> page, int from, int to) {
         if (closed) {
             return false;
         }
         transport.write(page, from, to);
-        page.frames().subList(from, to).forEach(event -> metrics.delivered(event, nowMillis));
+        page.frames().subList(from, to).forEach(event -> metrics.delivered(event, eventLoop()));
         return true;
     }
 

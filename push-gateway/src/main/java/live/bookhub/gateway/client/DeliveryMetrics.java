@@ -71,16 +71,25 @@ class DeliveryMetrics {
         private final EventLoop loop;
         private final List<Event> events = new ArrayList<>();
         private int[] counts = new int[8];
+        private int last = -1;
 
         Tally(EventLoop loop) {
             this.loop = loop;
         }
 
         void add(Event event) {
-            // the same event as the last delivery's, mostly; in a batch of several, a filter's group comes back to one
+            // a replay page's run goes on from the event last counted; otherwise the same event as the last
+            // delivery's, mostly; in a batch of several, a filter's group comes back to one
+            int next = last + 1;
+            if (next < events.size() && events.get(next) == event) {
+                counts[next]++;
+                last = next;
+                return;
+            }
             for (int i = events.size() - 1; i >= 0; i--) {
                 if (events.get(i) == event) {
                     counts[i]++;
+                    last = i;
                     return;
                 }
             }
@@ -91,6 +100,7 @@ class DeliveryMetrics {
                 counts = Arrays.copyOf(counts, counts.length * 2);
             }
             counts[events.size()] = 1;
+            last = events.size();
             events.add(event);
         }
 
@@ -100,6 +110,7 @@ class DeliveryMetrics {
                 DeliveryMetrics.this.publish(events.get(i), counts[i], now);
             }
             events.clear();
+            last = -1;
         }
     }
 }
