@@ -48,6 +48,23 @@ class DeliveryMetricsTest {
         assertThat(deliveries("book:updated")).isEqualTo(3);
     }
 
+    @Test
+    void clientsReplayingTheSamePageInTurnAreEachCounted() {
+        Event[] page = {event(1, "book:updated"), event(2, "book:created"), event(3, "book:updated")};
+        for (int client = 0; client < 2; client++) {
+            for (Event event : page) {
+                metrics.delivered(event, channel.eventLoop());
+            }
+        }
+        metrics.delivered(page[2], channel.eventLoop()); // a third client, resuming from the page's last event
+
+        channel.runPendingTasks();
+
+        assertThat(deliveries("book:updated")).isEqualTo(5);
+        assertThat(deliveries("book:created")).isEqualTo(2);
+        assertThat(meters.get("bookhub.gateway.delivery.lag").timer().count()).as("one lag per event").isEqualTo(3);
+    }
+
     private double deliveries(String type) {
         return meters.get("bookhub.gateway.deliveries").tag("type", type).counter().count();
     }
