@@ -21,14 +21,14 @@ record DataLimit(long maxBytes) {
         return truncated(envelope);
     }
 
-    /** The envelope with {@code data} cut down to the id, flagged {@code truncated}. */
+    /** The envelope with {@code data} cut down to the id, flagged {@code truncated}; a book update keeps its {@code before}. */
     private static Envelope truncated(Envelope envelope) {
         ObjectNode idOnly = JsonNodeFactory.instance.objectNode();
         if (envelope.data() != null && envelope.data().has("id")) {
             idOnly.set("id", envelope.data().get("id"));
         }
         return new Envelope(envelope.id(), envelope.type(), envelope.topic(), envelope.ts(), envelope.token(), idOnly,
-                envelope.changed(), true);
+                envelope.changed(), true, envelope.before());
     }
 
     private static long jsonSize(Envelope envelope) {

@@ -23,7 +23,7 @@ class DataLimitTest {
     }
 
     @Test
-    void dataOverTheLimitIsCutDownToTheIdAndFlagged() {
+    void dataOverTheLimitIsCutDownToTheIdAndFlaggedKeepingWhatTheBookWasBefore() {
         Envelope envelope = envelope(1000);
         long size = EnvelopeCodec.mapper().writeValueAsBytes(envelope.data()).length;
 
@@ -51,7 +51,8 @@ class DataLimitTest {
 
     private static Envelope envelope(int blurbLength) {
         ObjectNode data = EnvelopeCodec.mapper().createObjectNode().put("id", "b1").put("blurb", "x".repeat(blurbLength));
+        ObjectNode before = EnvelopeCodec.mapper().createObjectNode().put("genre", "sf").put("stock", 3);
         return new Envelope(null, "book:updated", "books", Instant.parse("2026-11-22T10:00:00Z"), "8200AB", data,
-                List.of("blurb"), null);
+                List.of("blurb"), null, before);
     }
 }
