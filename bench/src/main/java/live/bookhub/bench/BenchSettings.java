@@ -27,12 +27,13 @@ import java.util.Map;
  * @param stormClients clients of the resume storm (0: no storm)
  * @param stormBehind events each storm client missed, at most
  * @param stormPositions distinct positions the storm clients resume from
+ * @param stormWarmUp clients of a storm run on the same gateway first and not measured (0: the storm meets a fresh gateway)
  * @param filters     the filtered-subscriptions step
  * @param io          the clients' I/O of the push-gateway and of the bare Netty fan-out alike: {@code epoll} or {@code io_uring}
  */
 record BenchSettings(Path home, int clients, List<Integer> rates, Duration step, List<Integer> idleClients, int idleRate,
                      int gateways, int clientThreads, List<String> gatewayJvm, List<String> gatewayArgs, boolean socketIo,
-                     List<Integer> bareRates, Path gatewayJar, int stormClients, int stormBehind, int stormPositions,
+                     List<Integer> bareRates, Path gatewayJar, int stormClients, int stormBehind, int stormPositions, int stormWarmUp,
                      FilterSettings filters, String io) {
 
     static BenchSettings parse(String[] args) {
@@ -61,6 +62,7 @@ record BenchSettings(Path home, int clients, List<Integer> rates, Duration step,
                 Integer.parseInt(options.getOrDefault("storm-clients", "10000")),
                 Integer.parseInt(options.getOrDefault("storm-behind", "5000")),
                 Integer.parseInt(options.getOrDefault("storm-positions", "10")),
+                Integer.parseInt(options.getOrDefault("storm-warm-up", "0")),
                 FilterSettings.parse(options),
                 io(options.getOrDefault("io", "epoll")));
     }

@@ -63,52 +63,60 @@ final class ResumeStorm {
              ServerProcess server = gateway.apply(1)) {
             server.awaitReady(Duration.ofSeconds(90));
             RedisCommands<String, String> redis = connection.sync();
-            long firstSeq = publisher.nextSeq();
-            int behind = settings.stormBehind();
-            publisher.publish(Math.max(1, behind), Duration.ofSeconds(1));
-            String epoch = redis.hget("bookhub:events:epoch", "epoch");
-            List<StreamMessage<String, String>> tail = redis.xrevrange("bookhub:events", Range.create("-", "+"),
-                    io.lettuce.core.Limit.create(0, behind));
-            int positions = Math.min(settings.stormPositions(), behind);
-            String[] lastEventIds = new String[positions];
-            for (int p = 0; p < positions; p++) {
-                // the p-th oldest of the events just published: a client there missed behind - p - 1 of them
-                lastEventIds[p] = epoch + ":" + tail.get(tail.size() - 1 - p).getId();
+            if (settings.stormWarmUp() > 0) {
+                // the gateway clients fail over to has served for a while: its replay path is compiled already
+                storm(settings, settings.stormWarmUp(), publisher, redis, server);
             }
-            int clients = settings.stormClients();
-            int liveEvents = (int) (LIVE_RATE * LIVE_FOR.toSeconds()) + 1;
-            Phase phase = new Phase(firstSeq, behind + liveEvents);
-            long expected = 0;
-            for (int c = 0; c < clients; c++) {
-                expected += behind + liveEvents - (c % positions) - 1;
-            }
-            double redisCpuBefore = redisCpu(redis);
-            long callsBefore = scriptCalls(redis);
-            double pagesBefore = server.metric(READS, "read=\"page\"");
-            double statesBefore = server.metric(READS, "read=\"state\"");
-            double gatewayCpuBefore = ProcStats.cpuSeconds(server.pid());
-            double gatewayKernelBefore = ProcStats.systemSeconds(server.pid());
-            long bench = ProcessHandle.current().pid();
-            double benchCpuBefore = ProcStats.cpuSeconds(bench);
-            try (LoadClients load = new LoadClients(Protocol.BOOKHUB, settings.clientThreads())) {
-                load.startPhase(phase);
-                long start = System.nanoTime();
-                CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> publisher.publish(LIVE_RATE, LIVE_FOR));
-                load.connect(List.of(server.port()), clients,
-                        c -> Protocol.BOOKHUB.path() + "&lastEventId=" + lastEventIds[c % positions], CONNECT_TIMEOUT);
-                double connecting = (System.nanoTime() - start) / 1e9;
-                live.join();
-                publisher.publish(1, Duration.ofSeconds(1)); // the last event: reaches each client once it is live
-                long lastArrival = phase.awaitDeliveries(expected, QUIET, DRAIN_TIMEOUT);
-                double seconds = (lastArrival - start) / 1e9;
-                return new Result(clients, positions, behind, expected, phase.unique.sum(), phase.duplicates.sum(), connecting, seconds,
-                        redisCpu(redis) - redisCpuBefore, scriptCalls(redis) - callsBefore,
-                        (long) (server.metric(READS, "read=\"page\"") - pagesBefore), (long) (server.metric(READS, "read=\"state\"") - statesBefore),
-                        ProcStats.cpuSeconds(server.pid()) - gatewayCpuBefore, ProcStats.systemSeconds(server.pid()) - gatewayKernelBefore,
-                        ProcStats.cpuSeconds(bench) - benchCpuBefore);
-            }
+            return storm(settings, settings.stormClients(), publisher, redis, server);
         } finally {
             client.shutdown();
+        }
+    }
+
+    private static Result storm(BenchSettings settings, int clients, Publisher publisher, RedisCommands<String, String> redis,
+                                ServerProcess server) throws Exception {
+        long firstSeq = publisher.nextSeq();
+        int behind = settings.stormBehind();
+        publisher.publish(Math.max(1, behind), Duration.ofSeconds(1));
+        String epoch = redis.hget("bookhub:events:epoch", "epoch");
+        List<StreamMessage<String, String>> tail = redis.xrevrange("bookhub:events", Range.create("-", "+"),
+                io.lettuce.core.Limit.create(0, behind));
+        int positions = Math.min(settings.stormPositions(), behind);
+        String[] lastEventIds = new String[positions];
+        for (int p = 0; p < positions; p++) {
+            // the p-th oldest of the events just published: a client there missed behind - p - 1 of them
+            lastEventIds[p] = epoch + ":" + tail.get(tail.size() - 1 - p).getId();
+        }
+        int liveEvents = (int) (LIVE_RATE * LIVE_FOR.toSeconds()) + 1;
+        Phase phase = new Phase(firstSeq, behind + liveEvents);
+        long expected = 0;
+        for (int c = 0; c < clients; c++) {
+            expected += behind + liveEvents - (c % positions) - 1;
+        }
+        double redisCpuBefore = redisCpu(redis);
+        long callsBefore = scriptCalls(redis);
+        double pagesBefore = server.metric(READS, "read=\"page\"");
+        double statesBefore = server.metric(READS, "read=\"state\"");
+        double gatewayCpuBefore = ProcStats.cpuSeconds(server.pid());
+        double gatewayKernelBefore = ProcStats.systemSeconds(server.pid());
+        long bench = ProcessHandle.current().pid();
+        double benchCpuBefore = ProcStats.cpuSeconds(bench);
+        try (LoadClients load = new LoadClients(Protocol.BOOKHUB, settings.clientThreads())) {
+            load.startPhase(phase);
+            long start = System.nanoTime();
+            CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> publisher.publish(LIVE_RATE, LIVE_FOR));
+            load.connect(List.of(server.port()), clients,
+                    c -> Protocol.BOOKHUB.path() + "&lastEventId=" + lastEventIds[c % positions], CONNECT_TIMEOUT);
+            double connecting = (System.nanoTime() - start) / 1e9;
+            live.join();
+            publisher.publish(1, Duration.ofSeconds(1)); // the last event: reaches each client once it is live
+            long lastArrival = phase.awaitDeliveries(expected, QUIET, DRAIN_TIMEOUT);
+            double seconds = (lastArrival - start) / 1e9;
+            return new Result(clients, positions, behind, expected, phase.unique.sum(), phase.duplicates.sum(), connecting, seconds,
+                    redisCpu(redis) - redisCpuBefore, scriptCalls(redis) - callsBefore,
+                    (long) (server.metric(READS, "read=\"page\"") - pagesBefore), (long) (server.metric(READS, "read=\"state\"") - statesBefore),
+                    ProcStats.cpuSeconds(server.pid()) - gatewayCpuBefore, ProcStats.systemSeconds(server.pid()) - gatewayKernelBefore,
+                    ProcStats.cpuSeconds(bench) - benchCpuBefore);
         }
     }
 
