@@ -13,6 +13,7 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.client.model.changestream.OperationType;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import live.bookhub.events.Envelope;
 import live.bookhub.watcher.envelope.EnvelopeMapper;
@@ -48,6 +49,7 @@ final class ChangeStreamTailer implements Runnable {
     private final MeterRegistry meters;
     private final FatalExit fatalExit;
     private final AppendAhead appends;
+    private final DistributionSummary appendChanges;
     /*
      * The position and checkpoint fields below are also written by the append thread, after its append
      * succeeded; this thread reads or writes them only once it collected that append (AppendAhead).
@@ -76,6 +78,10 @@ final class ChangeStreamTailer implements Runnable {
         this.meters = meters;
         this.fatalExit = fatalExit;
         this.appends = new AppendAhead(collectionName);
+        this.appendChanges = DistributionSummary.builder("bookhub.watcher.append.changes")
+                .description("Changes appended to Redis in one script call (one batch)")
+                .tag("collection", collectionName)
+                .register(meters);
     }
 
     @Override
@@ -156,7 +162,7 @@ final class ChangeStreamTailer implements Runnable {
 
     /**
      * Starts appending {@code first} and the changes the cursor already holds after it (up to
-     * {@code batch-size}) in one Redis step, on the append thread while the next batch is read
+     * {@code batch-size} changes and {@code batch-bytes} of documents) in one Redis step, on the append thread while the next batch is read
      * ({@link AppendAhead}); once it succeeded, checkpoints when {@code checkpoint-changes} changes or
      * {@code checkpoint-interval} have passed since the last checkpoint: the last token appended in
      * Redis makes re-reading the changes after the checkpoint harmless.
@@ -167,8 +173,10 @@ final class ChangeStreamTailer implements Runnable {
         List<Envelope> batch = new ArrayList<>();
         String last = null;
         int changes = 0;
+        long bytes = 0;
         for (ChangeStreamDocument<RawBsonDocument> change = first; change != null;
-             change = changes < properties.batchSize() && cursor.available() > 0 ? cursor.tryNext() : null) {
+             change = changes < properties.batchSize() && bytes < properties.batchBytes().toBytes() && cursor.available() > 0
+                     ? cursor.tryNext() : null) {
             String token = ResumeTokens.of(change.getResumeToken());
             if (change.getOperationType() == OperationType.INVALIDATE) {
                 append(batch, last, changes);
@@ -182,14 +190,20 @@ final class ChangeStreamTailer implements Runnable {
             envelopes.toEnvelopes(collectionName, change).forEach(batch::add);
             last = token;
             changes++;
+            bytes += bytesOf(change.getFullDocument()) + bytesOf(change.getFullDocumentBeforeChange());
         }
         append(batch, last, changes);
         return true;
     }
 
+    private static long bytesOf(RawBsonDocument document) {
+        return document == null ? 0 : document.getByteBuffer().remaining();
+    }
+
     /** After {@code changes} changes read up to {@code last}, whose envelopes are {@code batch}: starts appending them. */
     private void append(List<Envelope> batch, String last, int changes) {
         if (changes > 0) {
+            appendChanges.record(changes);
             appends.start(() -> {
                 appender.appendAll(collectionName, batch);
                 appended(last, changes);

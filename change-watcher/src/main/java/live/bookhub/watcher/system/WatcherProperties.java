@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param streamMaxLength    how many entries the Redis stream keeps (the append script trims once 1% over)
  * @param maxAwaitTime       how long one empty read of the change stream waits on the server
  * @param batchSize          how many changes one read of the change stream returns at most, and one append to Redis takes
+ * @param batchBytes         how many bytes of documents (as read, the document and its pre-image) one append to Redis takes:
+ *                           the change that reaches it ends the batch, so big documents cannot pile up in memory
  * @param checkpointInterval how often the stream's position is stored: after an append once this long has passed since
  *                           the last checkpoint, and on an idle stream its post-batch position
  * @param checkpointChanges  how many changes appended since the last checkpoint store the position sooner
@@ -35,6 +37,7 @@ public record WatcherProperties(
         @DefaultValue("" + EventStream.DEFAULT_MAX_LENGTH) long streamMaxLength,
         @DefaultValue("1s") Duration maxAwaitTime,
         @DefaultValue("500") int batchSize,
+        @DefaultValue("8MB") DataSize batchBytes,
         @DefaultValue("10s") Duration checkpointInterval,
         @DefaultValue("10000") int checkpointChanges,
         @DefaultValue("100ms") Duration retryMin,

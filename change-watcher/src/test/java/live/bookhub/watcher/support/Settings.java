@@ -23,7 +23,7 @@ public final class Settings {
 
     private static WatcherProperties settings(Duration ttl, Duration renewInterval, long streamMaxLength) {
         return new WatcherProperties("bookhub", List.of("books", "orders"), streamMaxLength, Duration.ofSeconds(1), 500,
-                Duration.ofSeconds(10), 10_000, Duration.ofMillis(100), Duration.ofSeconds(5),
+                DataSize.ofMegabytes(8), Duration.ofSeconds(10), 10_000, Duration.ofMillis(100), Duration.ofSeconds(5),
                 DataSize.parse(WatcherProperties.DEFAULT_MAX_DATA_SIZE), ttl, renewInterval, "test", Duration.ofSeconds(5));
     }
 
