@@ -287,7 +287,11 @@ public final class ClientSession implements Subscriber {
             return false;
         }
         transport.write(page, from, to);
-        page.frames().subList(from, to).forEach(event -> metrics.delivered(event, eventLoop()));
+        EventLoop loop = eventLoop();
+        List<Event> events = page.frames();
+        for (int i = from; i < to; i++) {
+            metrics.delivered(events.get(i), loop);
+        }
         return true;
     }
 
