@@ -19,7 +19,7 @@ import java.util.Map;
  * @param watcherPort       the change-watcher's admin port (health, metrics, replay)
  * @param mongoPort         the embedded MongoDB-wire server
  * @param redisPort         redis-server
- * @param javaOptions       JVM options for every service process
+ * @param javaOptions       JVM options for every service process; empty: each service's own ({@link #javaOptions(String)})
  * @param serviceArgs       extra arguments for every service (e.g. {@code --logging.level.root=WARN})
  * @param sampleCatalog     whether the api loads its sample catalog into an empty database
  */
@@ -43,7 +43,13 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
                 serviceArgs, false);
     }
 
-    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx512m";
+    /**
+     * The api answers requests, which takes little CPU: C1 alone starts it soonest. The watcher and the
+     * gateways carry every event, and C2's code spends about half the CPU per event that C1's does
+     * (bench/README.md, "Which JIT"), which on a small machine is what a burst is short of.
+     */
+    static final List<String> QUICK_START = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m");
+    static final List<String> THROUGHPUT = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx512m");
 
     public static StackSettings fromEnvironment(Map<String, String> env) {
         return new StackSettings(
@@ -55,7 +61,7 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
                 port(env, "BOOKHUB_WATCHER_PORT", "8090"),
                 port(env, "BOOKHUB_MONGO_PORT", "27017"),
                 port(env, "BOOKHUB_REDIS_PORT", "6379"),
-                List.of(env.getOrDefault("BOOKHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")),
+                options(env.getOrDefault("BOOKHUB_JAVA_OPTS", "")),
                 LogFormat.fromEnvironment(env).serviceArgs(),
                 flag(env, "BOOKHUB_SAMPLE_CATALOG", "true"));
     }
@@ -79,15 +85,27 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
         return home.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
+    /** The JVM options of a service module's processes: {@code javaOptions} when given, else the module's own. */
+    public List<String> javaOptions(String module) {
+        if (!javaOptions.isEmpty()) {
+            return javaOptions;
+        }
+        return module.equals("api") ? QUICK_START : THROUGHPUT;
+    }
+
     List<String> javaCommand(String module, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaOptions);
+        command.addAll(javaOptions(module));
         command.add("-jar");
         command.add(jar(module).toString());
         command.addAll(args);
         command.addAll(serviceArgs);
         return command;
+    }
+
+    private static List<String> options(String line) {
+        return line.isBlank() ? List.of() : List.of(line.trim().split("\\s+"));
     }
 
     private static boolean flag(Map<String, String> env, String variable, String fallback) {

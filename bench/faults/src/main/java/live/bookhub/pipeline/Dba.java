@@ -30,16 +30,25 @@ final class Dba {
 
     /** {@code count} new books, by {@code insertMany} of {@code batch} each. */
     Writes insertBooks(int count, int batch) {
-        return run("const n = " + count + ", b = " + batch + ";"
-                + "const t0 = Date.now();"
-                + "for (let i = 0; i < n; i += b) {"
+        return run("const t0 = Date.now();" + insertMany("Pipeline Bench", count, batch) + "print(JSON.stringify({t0: t0, t1: Date.now()}));");
+    }
+
+    /** {@code count} books of their own inserted, updated once and deleted: 3 × {@code count} changes. */
+    Writes warmUp(int count, int batch) {
+        return run("const t0 = Date.now();" + insertMany("Pipeline Warm-up", count, batch)
+                + "db.books.updateMany({author: 'Pipeline Warm-up'}, {$inc: {stock: 1}});"
+                + "db.books.deleteMany({author: 'Pipeline Warm-up'});"
+                + "print(JSON.stringify({t0: t0, t1: Date.now()}));");
+    }
+
+    private static String insertMany(String author, int count, int batch) {
+        return "for (let i = 0; i < " + count + "; i += " + batch + ") {"
                 + "  const docs = [];"
-                + "  for (let j = i; j < Math.min(n, i + b); j++) {"
-                + "    docs.push({title: 'Pipeline ' + j, author: 'Pipeline Bench', price: 10 + j % 50, stock: 5});"
+                + "  for (let j = i; j < Math.min(" + count + ", i + " + batch + "); j++) {"
+                + "    docs.push({title: 'Pipeline ' + j, author: '" + author + "', price: 10 + j % 50, stock: 5});"
                 + "  }"
                 + "  db.books.insertMany(docs);"
-                + "}"
-                + "print(JSON.stringify({t0: t0, t1: Date.now()}));");
+                + "}";
     }
 
     /** {@code rounds} times one {@code updateMany} over every book the bench inserted. */

@@ -20,7 +20,10 @@ final class PipelineReport {
         text.append("Run ").append(at).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores: ").append(settings.books()).append(" books by insertMany of ").append(settings.insertBatch())
                 .append(", one updateMany over them, a catch-up of ").append(settings.catchUp())
-                .append(" changes; services' JVM ").append(String.join(" ", stack.javaOptions()))
+                .append(" changes")
+                .append(settings.warmUp() == 0 ? ", on a fresh stack" : ", after a warm-up of " + settings.warmUp() + " books inserted, updated and deleted")
+                .append("; JVM of the api ").append(String.join(" ", stack.javaOptions("api")))
+                .append(", of the change-watcher and the push-gateways ").append(String.join(" ", stack.javaOptions("change-watcher")))
                 .append(settings.watcherArgs().isEmpty() ? "" : "; watcher " + String.join(" ", settings.watcherArgs()))
                 .append(".\n\n").append(HEADER);
         phases.forEach(phase -> text.append(row(phase)).append('\n'));

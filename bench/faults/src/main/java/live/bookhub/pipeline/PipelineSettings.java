@@ -14,12 +14,13 @@ import java.util.Map;
  * @param books       books inserted by {@code insertMany}, then updated by one {@code updateMany}
  * @param insertBatch books per {@code insertMany}
  * @param catchUp     changes made while the watcher is stopped (rounds of {@code updateMany} over the books)
+ * @param warmUp      books inserted, updated and deleted before the measured phases (0: none, a cold stack)
  * @param watcherArgs further arguments of the change-watcher, e.g. {@code --bookhub.watcher.batch-size=1000}
  * @param out         the results file (Markdown)
  */
-record PipelineSettings(Path home, int books, int insertBatch, int catchUp, List<String> watcherArgs, Path out) {
+record PipelineSettings(Path home, int books, int insertBatch, int catchUp, int warmUp, List<String> watcherArgs, Path out) {
 
-    private static final List<String> NAMES = List.of("home", "books", "insert-batch", "catch-up", "watcher-args", "out");
+    private static final List<String> NAMES = List.of("home", "books", "insert-batch", "catch-up", "warm-up", "watcher-args", "out");
 
     static PipelineSettings parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -41,21 +42,26 @@ record PipelineSettings(Path home, int books, int insertBatch, int catchUp, List
                     + "): the catch-up is rounds of updateMany over every book");
         }
         String watcherArgs = options.getOrDefault("watcher-args", "").trim();
-        return new PipelineSettings(home, books, positive(options, "insert-batch", "1000"), catchUp,
+        return new PipelineSettings(home, books, positive(options, "insert-batch", "1000"), catchUp, wholeNumber(options, "warm-up", "0", 0),
                 watcherArgs.isEmpty() ? List.of() : Arrays.asList(watcherArgs.split("\\s+")),
                 home.resolve(options.getOrDefault("out", "bench/results/pipeline-latest.md")));
     }
 
     private static int positive(Map<String, String> options, String name, String fallback) {
+        return wholeNumber(options, name, fallback, 1);
+    }
+
+    private static int wholeNumber(Map<String, String> options, String name, String fallback, int least) {
         String value = options.getOrDefault(name, fallback);
         try {
             int parsed = Integer.parseInt(value.trim());
-            if (parsed > 0) {
+            if (parsed >= least) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--" + name + " must be a positive whole number, not \"" + value + "\"");
+        throw new IllegalArgumentException("--" + name + " must be a " + (least > 0 ? "positive" : "non-negative")
+                + " whole number, not \"" + value + "\"");
     }
 }

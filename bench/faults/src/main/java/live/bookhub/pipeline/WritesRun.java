@@ -29,12 +29,12 @@ import live.bookhub.infra.support.Mongosh;
 public final class WritesRun {
 
     /**
-     * The options and their defaults: the server's JVM options are the local stack's ({@code BOOKHUB_JAVA_OPTS}
-     * too); {@code server-classpath} goes before the bench's own classes (another build of embedded, for a before).
+     * The options and their defaults: the server's JVM options are the local stack's api's (C1 only, or
+     * {@code BOOKHUB_JAVA_OPTS}), as earlier runs had them; {@code server-classpath} goes before the bench's own classes (another build of embedded, for a before).
      */
     private static final Map<String, String> DEFAULTS = new TreeMap<>(Map.of(
             "home", ".", "books", "20000", "insert-batch", "1000", "rounds", "3",
-            "server-jvm", String.join(" ", StackSettings.fromEnvironment(System.getenv()).javaOptions()), "server-classpath", "",
+            "server-jvm", String.join(" ", StackSettings.fromEnvironment(System.getenv()).javaOptions("api")), "server-classpath", "",
             "out", "bench/results/embedded-writes-latest.md"));
 
     /** What {@code MongoIndexes} in the api does to {@code books} at start. */
