@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import live.bookhub.embedded.EmbeddedMongo;
 import live.bookhub.embedded.EmbeddedRedis;
@@ -65,6 +64,9 @@ public final class LocalStack implements AutoCloseable {
         checkJarsBuilt();
         startMongo();
         redis = EmbeddedRedis.start(settings.redisPort(), settings.dataDir().resolve("redis"));
+        if (settings.quickStart()) {
+            prepareQuickStarts();
+        }
         api = add(apiProcess());
         watcher = add(watcherProcess("change-watcher", settings.watcherPort()));
         for (int i = 0; i < settings.gatewayPorts().size(); i++) {
@@ -85,33 +87,60 @@ public final class LocalStack implements AutoCloseable {
         return add(gatewayProcess(name, FreePorts.next(), FreePorts.next()));
     }
 
+    /** Once per build: the three services' quick starts are made side by side, each with its first instance's arguments. */
+    private void prepareQuickStarts() {
+        Map<String, List<String>> argsByModule = new HashMap<>(Map.of(
+                "api", apiArgs(),
+                "change-watcher", watcherArgs("change-watcher", settings.watcherPort())));
+        if (!settings.gatewayPorts().isEmpty()) {
+            argsByModule.put("push-gateway", gatewayArgs("push-gateway-1", settings.gatewayPorts().get(0), settings.gatewayAdminPorts().get(0)));
+        }
+        List<CompletableFuture<Boolean>> made = argsByModule.entrySet().stream()
+                .map(module -> CompletableFuture.supplyAsync(() -> settings.prepareQuickStart(module.getKey(), module.getValue())))
+                .toList();
+        if (made.stream().map(CompletableFuture::join).anyMatch(Boolean::booleanValue)) {
+            System.out.println("Made the services' quick starts (unpacked jars, class-data archives) for this build.");
+        }
+    }
+
     private ServiceProcess apiProcess() {
-        return new ServiceProcess("api", settings.apiPort(), settings.javaCommand("api", List.of(
+        return new ServiceProcess("api", settings.apiPort(), settings.javaCommand("api", apiArgs()), log("api"));
+    }
+
+    private List<String> apiArgs() {
+        return List.of(
                 "--server.port=" + settings.apiPort(),
                 "--spring.mongodb.uri=" + mongoUri(),
                 "--bookhub.auth.key-dir=" + settings.dataDir().resolve("keys"),
                 "--bookhub.catalog.load-sample=" + settings.sampleCatalog(),
                 // The web app connects to each gateway on the page's own host: ":8081/ws,:8082/ws".
                 "--bookhub.web.gateways=" + String.join(",", settings.gatewayPorts().stream().map(port -> ":" + port + "/ws").toList()),
-                nodeName("api"))),
-                log("api"));
+                nodeName("api"));
     }
 
     private ServiceProcess watcherProcess(String name, int port) {
-        return new ServiceProcess(name, port, settings.javaCommand("change-watcher", List.of(
+        return new ServiceProcess(name, port, settings.javaCommand("change-watcher", watcherArgs(name, port)), log(name));
+    }
+
+    private List<String> watcherArgs(String name, int port) {
+        return List.of(
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + mongoUri(),
-                "--spring.data.redis.url=" + redis.uri(), nodeName(name))), log(name));
+                "--spring.data.redis.url=" + redis.uri(), nodeName(name));
     }
 
     /** Clients on {@code clientPort} ({@code /ws}, {@code /sse}); health and metrics on {@code adminPort}, Spring Boot's own. */
     private ServiceProcess gatewayProcess(String name, int clientPort, int adminPort) {
-        return new ServiceProcess(name, clientPort, adminPort, settings.javaCommand("push-gateway", List.of(
+        return new ServiceProcess(name, clientPort, adminPort, settings.javaCommand("push-gateway", gatewayArgs(name, clientPort, adminPort)), log(name));
+    }
+
+    private List<String> gatewayArgs(String name, int clientPort, int adminPort) {
+        return List.of(
                 "--bookhub.gateway.port=" + clientPort,
                 "--server.port=" + adminPort,
                 "--spring.data.redis.url=" + redis.uri(),
                 "--bookhub.gateway.name=" + name, nodeName(name),
-                "--bookhub.gateway.jwks-uri=http://127.0.0.1:" + settings.apiPort() + "/.well-known/jwks.json")), log(name));
+                "--bookhub.gateway.jwks-uri=http://127.0.0.1:" + settings.apiPort() + "/.well-known/jwks.json");
     }
 
     /** The replica's name in JSON log lines ({@code service.node.name}), beside the service's own name. */
@@ -183,21 +212,12 @@ public final class LocalStack implements AutoCloseable {
      */
     public void restartRedisWithoutItsData() {
         redis.stop();
-        Path data = settings.dataDir().resolve("redis");
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(data)).forEach(LocalStack::delete);
+        try {
+            Folders.empty(settings.dataDir().resolve("redis"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             redis.start();
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

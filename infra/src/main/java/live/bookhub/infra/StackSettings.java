@@ -22,10 +22,11 @@ import java.util.Map;
  * @param javaOptions       JVM options for every service process; empty: each service's own ({@link #javaOptions(String)})
  * @param serviceArgs       extra arguments for every service (e.g. {@code --logging.level.root=WARN})
  * @param sampleCatalog     whether the api loads its sample catalog into an empty database
+ * @param quickStart        whether services start from their jars unpacked, with a class-data archive ({@link FastStart})
  */
 public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts,
                             List<Integer> gatewayAdminPorts, int watcherPort, int mongoPort, int redisPort,
-                            List<String> javaOptions, List<String> serviceArgs, boolean sampleCatalog) {
+                            List<String> javaOptions, List<String> serviceArgs, boolean sampleCatalog, boolean quickStart) {
 
     public StackSettings {
         // The lists pair up by position (gateway i serves clients on one, operators on the other), so a
@@ -36,11 +37,11 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
         }
     }
 
-    /** Settings without the sample catalog, as tests want them. */
+    /** Settings without the sample catalog, services started from their jars: as tests want them. */
     public StackSettings(Path home, Path dataDir, int apiPort, List<Integer> gatewayPorts, List<Integer> gatewayAdminPorts,
                          int watcherPort, int mongoPort, int redisPort, List<String> javaOptions, List<String> serviceArgs) {
         this(home, dataDir, apiPort, gatewayPorts, gatewayAdminPorts, watcherPort, mongoPort, redisPort, javaOptions,
-                serviceArgs, false);
+                serviceArgs, false, false);
     }
 
     /**
@@ -63,7 +64,8 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
                 port(env, "BOOKHUB_REDIS_PORT", "6379"),
                 options(env.getOrDefault("BOOKHUB_JAVA_OPTS", "")),
                 LogFormat.fromEnvironment(env).serviceArgs(),
-                flag(env, "BOOKHUB_SAMPLE_CATALOG", "true"));
+                flag(env, "BOOKHUB_SAMPLE_CATALOG", "true"),
+                flag(env, "BOOKHUB_QUICK_START", "true"));
     }
 
     /** Each port with the variable that sets it, for the "port in use" message. */
@@ -94,13 +96,29 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
     }
 
     List<String> javaCommand(String module, List<String> args) {
+        List<String> command = jvm(module);
+        command.addAll(quickStart ? new FastStart(module, jar(module)).launch() : List.of("-jar", jar(module).toString()));
+        command.addAll(args);
+        command.addAll(serviceArgs);
+        return command;
+    }
+
+    /**
+     * Makes the module's quick start ({@link FastStart}) unless it is made for its jar already, with a
+     * training run that gets {@code args} as the service would.
+     *
+     * @return whether it made it now
+     */
+    boolean prepareQuickStart(String module, List<String> args) {
+        List<String> allArgs = new ArrayList<>(args);
+        allArgs.addAll(serviceArgs);
+        return new FastStart(module, jar(module)).prepare(jvm(module), allArgs);
+    }
+
+    private List<String> jvm(String module) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions(module));
-        command.add("-jar");
-        command.add(jar(module).toString());
-        command.addAll(args);
-        command.addAll(serviceArgs);
         return command;
     }
 

@@ -61,7 +61,7 @@ public final class PipelineRun {
         serviceArgs.addAll(settings.watcherArgs());
         stackSettings = new StackSettings(stackSettings.home(), dataDir, stackSettings.apiPort(), stackSettings.gatewayPorts(),
                 stackSettings.gatewayAdminPorts(), stackSettings.watcherPort(), stackSettings.mongoPort(), stackSettings.redisPort(),
-                stackSettings.javaOptions(), serviceArgs, false);
+                stackSettings.javaOptions(), serviceArgs, false, stackSettings.quickStart());
         System.out.println("bench pipeline: starting the local stack in " + dataDir + " (load " + load() + ")");
         try (LocalStack stack = LocalStack.start(stackSettings)) {
             PipelineRun run = new PipelineRun(settings, stack);

@@ -56,7 +56,7 @@ public final class TestStack implements BeforeAllCallback, ParameterResolver {
         return new StackSettings(home, dataDir, FreePorts.next(), List.of(FreePorts.next(), FreePorts.next()),
                 List.of(FreePorts.next(), FreePorts.next()), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m"),
-                List.of("--bookhub.watcher.checkpoint-interval=1s"));
+                List.of("--bookhub.watcher.checkpoint-interval=1s"), false, true); // quick start, as ./bookhub start
     }
 
     record Handle(LocalStack stack) implements AutoCloseable {
