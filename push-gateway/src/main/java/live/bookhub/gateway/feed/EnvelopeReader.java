@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads an envelope's UTF-8 JSON in one streaming pass: its routing fields, where its {@code before}
  * lies, and, for {@code books}, the members filters judge (as small trees; every other member is
- * skipped, not built). Then its bytes, without {@code before}, are copied once into the frame.
+ * skipped, not built). Then its bytes, without {@code before}, are copied once into the frame. One
+ * reader per envelope.
  */
 final class EnvelopeReader {
 
@@ -41,28 +42,34 @@ final class EnvelopeReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            int beforeStart = -1;
+            boolean cut = false;
             JsonToken token = parser.nextToken();
             while (token == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
-                int nameStart = (int) parser.currentTokenLocation().getByteOffset();
+                boolean before = !cut && name.equals(Envelope.BEFORE_FIELD);
+                int nameStart = before ? tokenStart(parser) : -1;
                 parser.nextToken();
                 member(name, parser);
                 token = parser.nextToken();
-                if (beforeStart < 0 && name.equals(Envelope.BEFORE_FIELD)) {
+                if (before) {
                     // Token starts are exact (a scalar's end is not: the parser reads it lazily).
-                    beforeStart = nameStart;
                     cutFrom = BeforeValues.cutFrom(json, nameStart, token == JsonToken.END_OBJECT);
-                    cutTo = (int) parser.currentTokenLocation().getByteOffset();
+                    cutTo = tokenStart(parser);
+                    cut = true;
                 }
             }
             if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new IllegalArgumentException("not one JSON object");
             }
         }
-        String sentTopic = topic == null ? "" : topic;
-        return new Event(new StreamPosition(epoch, StreamId.parse(id)), sentTopic, type, Timestamps.epochMillis(ts),
-                SharedFrames.text(json, cutFrom, cutTo), sentTopic.equals(Topics.BOOKS) && bookMembers != null ? BookChange.of(bookMembers.put("type", type)) : null);
+        String routedTopic = topic == null ? "" : topic;
+        BookChange book = routedTopic.equals(Topics.BOOKS) && bookMembers != null ? BookChange.of(bookMembers.put("type", type)) : null;
+        return new Event(new StreamPosition(epoch, StreamId.parse(id)), routedTopic, type, Timestamps.epochMillis(ts),
+                SharedFrames.text(json, cutFrom, cutTo), book);
+    }
+
+    private static int tokenStart(JsonParser parser) {
+        return (int) parser.currentTokenLocation().getByteOffset();
     }
 
     private void member(String name, JsonParser parser) {
