@@ -6,6 +6,9 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +34,9 @@ import org.springframework.stereotype.Component;
  * the same thread and before any later message, so it still sees ids in order; clients drop what
  * they already have.
  *
+ * <p>A message arrives as its bytes (the channel's name as a string): they are parsed as UTF-8 JSON and
+ * copied once into the frame clients get, never decoded into a {@code String} and encoded again.
+ *
  * <p>Ids mean something only within one life of the stream ({@link StreamLife}): when Redis lost the
  * stream, whether seen in a new epoch on a live event or on the stream read after a resubscription,
  * every client is told to refetch ({@code sync:reset}, {@code epoch_changed}) before any event of the
@@ -40,6 +46,7 @@ import org.springframework.stereotype.Component;
 class LiveEvents implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final EventSink sink;
     private final EventHistory history;
@@ -51,7 +58,7 @@ class LiveEvents implements SmartLifecycle {
     // only touched on Lettuce's thread for this connection
     private final StreamLife life = new StreamLife();
     private RedisClient client;
-    private StatefulRedisPubSubConnection<String, String> connection;
+    private StatefulRedisPubSubConnection<String, byte[]> connection;
     // only touched on Lettuce's thread for this connection
     private volatile StreamId lastSeen;
     /** Whether the subscription is confirmed and its connection up: what the gateway's readiness means. */
@@ -83,10 +90,10 @@ class LiveEvents implements SmartLifecycle {
                 active = false;
             }
         });
-        connection = client.connectPubSub();
+        connection = client.connectPubSub(CODEC);
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
-            public void message(String channel, String message) {
+            public void message(String channel, byte[] message) {
                 try {
                     live(Event.parse(message));
                 } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import live.bookhub.events.Envelope;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A change to a book as filters judge it: the book before the change and after it. A filter selects
@@ -27,7 +26,9 @@ public record BookChange(BookState before, BookState after) {
     private static final Set<String> NONE = Set.of();
 
     /**
-     * @param envelope a {@code books} envelope as parsed from the stream, its {@code before} still in it
+     * @param envelope a {@code books} envelope as parsed from the stream, its {@code before} still in it (or
+     *                 just the members read here: {@code type}, {@code data}, {@code changed}, {@code truncated},
+     *                 {@code before})
      * @return the change, or {@code null} when the envelope is no change to a book
      */
     public static BookChange of(JsonNode envelope) {
@@ -41,26 +42,23 @@ public record BookChange(BookState before, BookState after) {
             case "book:created" -> new BookChange(null, BookState.of(data, unknown));
             // A delete's data is the pre-image; a lone id means the collection kept none.
             case "book:deleted" -> new BookChange(BookState.of(data, data.size() <= 1 ? BookState.FILTERABLE : unknown), null);
-            case "book:updated" -> new BookChange(before(envelope, (ObjectNode) data, truncated), BookState.of(data, unknown));
+            case "book:updated" -> {
+                BookState after = BookState.of(data, unknown);
+                yield new BookChange(before(envelope, after, truncated), after);
+            }
             default -> null;
         };
     }
 
-    private static BookState before(JsonNode envelope, ObjectNode data, boolean truncated) {
+    private static BookState before(JsonNode envelope, BookState after, boolean truncated) {
+        JsonNode data = after.document();
         JsonNode before = envelope.path(Envelope.BEFORE_FIELD);
         if (truncated) {
             return BookState.of(data, BookState.FILTERABLE);
         }
         if (before.isObject()) {
-            ObjectNode old = data.deepCopy();
-            BookState.FILTERABLE.forEach(field -> {
-                if (before.has(field)) {
-                    old.set(field, before.get(field));
-                } else {
-                    old.remove(field);
-                }
-            });
-            return BookState.of(old, NONE);
+            // The book as it was: its id, and the filterable fields before holds (a field it lacks was missing).
+            return new BookState(after.id(), before, NONE);
         }
         JsonNode changed = envelope.path("changed");
         if (!changed.isArray()) {

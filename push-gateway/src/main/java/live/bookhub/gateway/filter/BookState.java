@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * so a change whose old values the watcher could not supply is sent rather than missed.
  *
  * @param id       the book's id, {@code null} when the document has none that is a string
- * @param document the fields, as the envelope carries them (any JSON: a DBA may write odd types)
+ * @param document the fields, as the envelope carries them (any JSON: a DBA may write odd types); before an
+ *                 update, the watcher's {@code before}: only the filterable fields (the id is the document's after it)
  * @param unknown  the filterable fields whose value on this side is unknown
  */
 public record BookState(String id, JsonNode document, Set<String> unknown) {

@@ -1,5 +1,9 @@
 package live.bookhub.gateway.protocol;
 
+import java.nio.ByteBuffer;
+
+import io.netty.buffer.ByteBuf;
+
 /**
  * The bytes of a complete, unmasked WebSocket text frame as a server sends it (RFC 6455 §5.2). An
  * event is framed once here and the same bytes go to every recipient, instead of once per socket.
@@ -18,23 +22,33 @@ public final class WebSocketFrames {
     }
 
     public static byte[] text(byte[] payload) {
-        int length = payload.length;
-        int header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-        byte[] frame = new byte[header + length];
-        frame[0] = (byte) FIN_TEXT;
+        ByteBuffer frame = ByteBuffer.allocate(headerLength(payload.length) + payload.length);
+        putTextHeader(frame, payload.length);
+        return frame.put(payload).array();
+    }
+
+    /** How many bytes the header of a frame with a payload of {@code length} bytes takes. */
+    static int headerLength(int length) {
+        return length < 126 ? 2 : length < 65_536 ? 4 : 10;
+    }
+
+    /** Writes the header of a text frame whose payload of {@code length} bytes follows. */
+    static void putTextHeader(ByteBuffer frame, int length) {
+        frame.put((byte) FIN_TEXT);
+        int header = headerLength(length);
         if (header == 2) {
-            frame[1] = (byte) length;
+            frame.put((byte) length);
         } else if (header == 4) {
-            frame[1] = 126;
-            frame[2] = (byte) (length >>> 8);
-            frame[3] = (byte) length;
+            frame.put((byte) 126).putShort((short) length);
         } else {
-            frame[1] = 127;
-            for (int i = 0; i < 8; i++) {
-                frame[2 + i] = (byte) ((long) length >>> (56 - 8 * i));
-            }
+            frame.put((byte) 127).putLong(length);
         }
-        System.arraycopy(payload, 0, frame, header, length);
-        return frame;
+    }
+
+    /** The payload of a frame made here (the JSON of a text frame), as a slice of it: no copy. */
+    public static ByteBuf payload(ByteBuf frame) {
+        int lengthByte = frame.getByte(frame.readerIndex() + 1) & 0x7f;
+        int header = lengthByte < 126 ? 2 : lengthByte == 126 ? 4 : 10;
+        return frame.slice(frame.readerIndex() + header, frame.readableBytes() - header);
     }
 }

@@ -165,7 +165,7 @@ class ClientSessionTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
+        return new Event(id(n), topic, "book:updated", 0, Unpooled.EMPTY_BUFFER, null);
     }
 
     /**

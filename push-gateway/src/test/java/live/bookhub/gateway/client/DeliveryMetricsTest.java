@@ -70,7 +70,7 @@ class DeliveryMetricsTest {
     }
 
     private static Event event(long n, String type) {
-        return new Event(new StreamPosition("e1", new StreamId(n, 0)), "books", type, System.currentTimeMillis(), "{}",
+        return new Event(new StreamPosition("e1", new StreamId(n, 0)), "books", type, System.currentTimeMillis(),
                 Unpooled.EMPTY_BUFFER, null);
     }
 }

@@ -236,10 +236,10 @@ class ResumeBufferTest {
     }
 
     private static Event inEpoch(String epoch, long n) {
-        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
+        return new Event(new StreamPosition(epoch, new StreamId(n, 0)), "books", "book:updated", 0, Unpooled.EMPTY_BUFFER, null);
     }
 
     static Event event(long n) {
-        return new Event(id(n), "books", "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
+        return new Event(id(n), "books", "book:updated", 0, Unpooled.EMPTY_BUFFER, null);
     }
 }

@@ -189,7 +189,7 @@ class HubShardTest {
     }
 
     private static Event event(long n, String topic) {
-        return new Event(id(n), topic, "book:updated", 0, "{}", Unpooled.EMPTY_BUFFER, null);
+        return new Event(id(n), topic, "book:updated", 0, Unpooled.EMPTY_BUFFER, null);
     }
 
     /** A subscriber that keeps what it was handed, and whether that always happened on its loop. */

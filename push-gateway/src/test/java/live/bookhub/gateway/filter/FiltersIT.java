@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.lettuce.core.Range;
+import live.bookhub.events.EnvelopeCodec;
+import live.bookhub.events.EventStream;
 import live.bookhub.gateway.support.GatewayTest;
 import live.bookhub.gateway.support.SseClient;
 import live.bookhub.gateway.support.StreamPublisher;
@@ -123,6 +126,28 @@ class FiltersIT extends GatewayTest {
         // the old values are for the gateway only: the client gets the envelope as before filters
         assertThat(leaving.has("before")).isFalse();
         assertThat(leaving.path("changed").toString()).isEqualTo("[\"price\"]");
+    }
+
+    @Test
+    void clientsGetTheAppendedEnvelopesOwnTextWithoutBeforeLiveInAReplayAndOverSse() throws Exception {
+        WsClient live = client("topics=books");
+        String data = "{\"id\":\"" + run + "text\",\"title\":\"Caf\u00e9 \\\"\u2603\\\" \\u00e9 \uD83D\uDCDA\",\"price\":1.50E2,\"stock\":-0,"
+                + "\"tags\":[{\"before\":[1,2.0]}]}";
+        String before = "\"before\":{\"price\":100.0,\"stock\":1}";
+
+        String id = publisher.publish("book:updated", "books", data, "\"changed\":[\"price\"]," + before);
+
+        String appended = publisher.connection().sync().xrange(EventStream.KEY, Range.create(id, id)).get(0).getBody().get(EventStream.ENVELOPE_FIELD);
+        assertThat(appended).contains(data + ",\"changed\":[\"price\"]," + before);
+        String sent = "{\"id\":\"" + id + "\",\"epoch\":\"" + publisher.epoch() + "\"," + appended.substring(1).replace("," + before, "");
+        await().atMost(WAIT).until(() -> live.texts().contains(sent));
+        String position = live.welcome().path("lastEventId").asString();
+        WsClient replayed = client("topics=books&lastEventId=" + encode(position));
+        await().atMost(WAIT).until(() -> replayed.texts().contains(sent));
+        try (SseClient sse = SseClient.connect(port, "topics=books&lastEventId=" + encode(position), Map.of())) {
+            JsonNode envelope = EnvelopeCodec.mapper().readTree(sent);
+            await().atMost(WAIT).until(() -> sse.events().stream().anyMatch(record -> record.data().equals(envelope)));
+        }
     }
 
     @Test

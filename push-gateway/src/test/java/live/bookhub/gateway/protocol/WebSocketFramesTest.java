@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import org.junit.jupiter.api.Test;
 
 class WebSocketFramesTest {
@@ -47,5 +49,25 @@ class WebSocketFramesTest {
         assertThat(WebSocketFrames.text(new byte[126])[1]).isEqualTo((byte) 126);
         assertThat(WebSocketFrames.text(new byte[65_535])[1]).isEqualTo((byte) 126);
         assertThat(WebSocketFrames.text(new byte[65_536])[1]).isEqualTo((byte) 127);
+    }
+
+    @Test
+    void aSharedFrameLeavesOutTheCutAndItsPayloadIsTheRest() {
+        for (int length : new int[] {10, 300, 70_000}) {
+            byte[] json = new byte[length];
+            Arrays.fill(json, (byte) 'x');
+            json[0] = '{';
+            json[length - 1] = '}';
+            byte[] rest = new byte[length - 5];
+            System.arraycopy(json, 0, rest, 0, 3);
+            System.arraycopy(json, 8, rest, 3, length - 8);
+
+            ByteBuf frame = SharedFrames.text(json, 3, 8);
+
+            byte[] expected = WebSocketFrames.text(rest);
+            assertThat(ByteBufUtil.getBytes(frame)).as("%d bytes", length).isEqualTo(expected);
+            assertThat(ByteBufUtil.getBytes(WebSocketFrames.payload(frame))).isEqualTo(rest);
+            assertThat(ByteBufUtil.getBytes(WebSocketFrames.payload(frame.slice(0, frame.readableBytes())))).isEqualTo(rest);
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class WsClient implements AutoCloseable {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> texts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private volatile String closeReason;
     private WebSocket socket;
@@ -60,6 +61,11 @@ public final class WsClient implements AutoCloseable {
 
     public List<JsonNode> frames() {
         return received.stream().map(Received::frame).toList();
+    }
+
+    /** Every text frame received so far, as sent: for comparing bytes, not just JSON. */
+    public List<String> texts() {
+        return List.copyOf(texts);
     }
 
     public List<Received> received() {
@@ -124,6 +130,7 @@ public final class WsClient implements AutoCloseable {
 
     /** One whole text frame: kept with its lag from the envelope's {@code ts}, when it has one. */
     private void keep(String text) {
+        texts.add(text);
         JsonNode frame = EnvelopeCodec.mapper().readTree(text);
         String ts = frame.path("ts").asString("");
         long lag = ts.isEmpty() || frame.path("id").isMissingNode() ? 0 : System.currentTimeMillis() - Instant.parse(ts).toEpochMilli();
