@@ -94,15 +94,11 @@ public final class ChangeEnvelopes {
         T document = change.getOperationType() == OperationType.DELETE
                 ? change.getFullDocumentBeforeChange()
                 : change.getFullDocument();
-        ObjectNode data = document != null ? DocumentJson.toJson(asDocument(document)) : idOnly(change.getDocumentKey());
+        ObjectNode data = document != null ? DocumentJson.toJson(document) : idOnly(change.getDocumentKey());
         if (change.getUpdateDescription() != null) {
             overlay(data, change.getUpdateDescription());
         }
         return data;
-    }
-
-    static Document asDocument(Bson document) {
-        return document instanceof Document decoded ? decoded : DocumentJson.decode(document.toBsonDocument());
     }
 
     private static ObjectNode idOnly(BsonDocument documentKey) {
@@ -120,8 +116,7 @@ public final class ChangeEnvelopes {
      */
     private static void overlay(ObjectNode data, UpdateDescription description) {
         if (description.getUpdatedFields() != null) {
-            Document updated = DocumentJson.decode(description.getUpdatedFields());
-            DocumentJson.toJson(updated).properties().forEach(field -> JsonPaths.set(data, field.getKey(), field.getValue()));
+            DocumentJson.toJson(description.getUpdatedFields()).properties().forEach(field -> JsonPaths.set(data, field.getKey(), field.getValue()));
         }
         if (description.getRemovedFields() != null) {
             description.getRemovedFields().forEach(path -> JsonPaths.remove(data, path));
