@@ -14,8 +14,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record DataLimit(long maxBytes) {
 
-    Envelope apply(Envelope envelope) {
-        if (envelope.data() == null || jsonSize(envelope) <= maxBytes) {
+    /**
+     * The most bytes of JSON one byte of BSON maps to, with room to spare: the worst found is about 18
+     * (an {@code _id} document of unnamed regular expressions, as the driver's JSON inside a JSON string;
+     * {@code DataLimitTest} checks such shapes and random documents against it).
+     */
+    static final int MAX_JSON_PER_BSON_BYTE = 64;
+
+    /**
+     * @param sourceBytes how many bytes of BSON {@code data} was mapped from at most, or -1 when not
+     *                    known; when few enough, {@code data} is small by that alone, and is not measured
+     */
+    Envelope apply(Envelope envelope, long sourceBytes) {
+        if (envelope.data() == null || (sourceBytes >= 0 && sourceBytes <= maxBytes / MAX_JSON_PER_BSON_BYTE)
+                || jsonSize(envelope) <= maxBytes) {
             return envelope;
         }
         return truncated(envelope);

@@ -19,7 +19,7 @@ class DataLimitTest {
         Envelope envelope = envelope(1000);
         long size = EnvelopeCodec.mapper().writeValueAsBytes(envelope.data()).length;
 
-        assertThat(new DataLimit(size).apply(envelope)).isSameAs(envelope);
+        assertThat(new DataLimit(size).apply(envelope, -1)).isSameAs(envelope);
     }
 
     @Test
@@ -27,7 +27,7 @@ class DataLimitTest {
         Envelope envelope = envelope(1000);
         long size = EnvelopeCodec.mapper().writeValueAsBytes(envelope.data()).length;
 
-        Envelope truncated = new DataLimit(size - 1).apply(envelope);
+        Envelope truncated = new DataLimit(size - 1).apply(envelope, -1);
 
         assertThat(truncated.data().toString()).isEqualTo("{\"id\":\"b1\"}");
         assertThat(truncated.truncated()).isTrue();
