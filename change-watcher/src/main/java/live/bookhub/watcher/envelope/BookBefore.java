@@ -6,7 +6,6 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,10 +33,7 @@ final class BookBefore {
             return null;
         }
         try {
-            ObjectNode all = DocumentJson.toJson(ChangeEnvelopes.asDocument(preImage));
-            ObjectNode before = JsonNodeFactory.instance.objectNode();
-            FILTERABLE.stream().filter(all::has).forEach(field -> before.set(field, all.get(field)));
-            return before;
+            return DocumentJson.fields(preImage, FILTERABLE);
         } catch (RuntimeException e) {
             log.warn("pre-image of change {} cannot be mapped, sending no before: {}", ResumeTokens.of(change.getResumeToken()), e.toString());
             return null;

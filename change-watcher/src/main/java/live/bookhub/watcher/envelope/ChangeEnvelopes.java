@@ -2,8 +2,11 @@ package live.bookhub.watcher.envelope;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
@@ -12,6 +15,7 @@ import live.bookhub.events.Envelope;
 import live.bookhub.events.EventType;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ChangeEnvelopes {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeEnvelopes.class);
+    /** The changes whose envelope carries a document. */
+    private static final Set<OperationType> DOCUMENT_CHANGES = EnumSet.of(OperationType.INSERT, OperationType.UPDATE,
+            OperationType.REPLACE, OperationType.DELETE);
 
     private ChangeEnvelopes() {
     }
@@ -38,10 +45,12 @@ public final class ChangeEnvelopes {
      *               it costs one document's data and not the stream behind it)
      */
     public static <T extends Bson> Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<T> change) {
-        return switch (change.getOperationType()) {
-            case INSERT, UPDATE, REPLACE, DELETE -> collection.equals(UserChanges.COLLECTION)
+        if (DOCUMENT_CHANGES.contains(change.getOperationType())) {
+            return collection.equals(UserChanges.COLLECTION)
                     ? UserChanges.toEnvelope(change)
                     : documentEvent(collection, change);
+        }
+        return switch (change.getOperationType()) {
             case DROP, RENAME, DROP_DATABASE -> Optional.of(ResetEnvelopes.collectionGone(collection, change));
             default -> Optional.empty();
         };
@@ -57,6 +66,28 @@ public final class ChangeEnvelopes {
         if (!collection.equals(UserChanges.COLLECTION)) {
             EventFamily.of(collection);
         }
+    }
+
+    /**
+     * How many bytes of BSON the {@code data} of a change's envelope is mapped from at most: its documents
+     * (the document, its pre-image, its key) and the fields the update set, when all of them are raw BSON;
+     * -1 when not known, or when {@code data} is not mapped from them (a control event, a reset).
+     */
+    static long sourceBytes(String collection, ChangeStreamDocument<? extends Bson> change) {
+        if (collection.equals(UserChanges.COLLECTION) || !DOCUMENT_CHANGES.contains(change.getOperationType())) {
+            return -1;
+        }
+        UpdateDescription description = change.getUpdateDescription();
+        long bytes = 0;
+        for (Bson document : Arrays.asList(change.getFullDocument(), change.getFullDocumentBeforeChange(),
+                change.getDocumentKey(), description == null ? null : description.getUpdatedFields())) {
+            if (document instanceof RawBsonDocument raw) {
+                bytes += raw.getByteBuffer().remaining();
+            } else if (document != null) {
+                return -1;
+            }
+        }
+        return bytes;
     }
 
     /** The change's wall time (its cluster time on servers that send none): the envelope's {@code ts}. */
@@ -94,15 +125,11 @@ public final class ChangeEnvelopes {
         T document = change.getOperationType() == OperationType.DELETE
                 ? change.getFullDocumentBeforeChange()
                 : change.getFullDocument();
-        ObjectNode data = document != null ? DocumentJson.toJson(asDocument(document)) : idOnly(change.getDocumentKey());
+        ObjectNode data = document != null ? DocumentJson.toJson(document) : idOnly(change.getDocumentKey());
         if (change.getUpdateDescription() != null) {
             overlay(data, change.getUpdateDescription());
         }
         return data;
-    }
-
-    static Document asDocument(Bson document) {
-        return document instanceof Document decoded ? decoded : DocumentJson.decode(document.toBsonDocument());
     }
 
     private static ObjectNode idOnly(BsonDocument documentKey) {
@@ -120,8 +147,7 @@ public final class ChangeEnvelopes {
      */
     private static void overlay(ObjectNode data, UpdateDescription description) {
         if (description.getUpdatedFields() != null) {
-            Document updated = DocumentJson.decode(description.getUpdatedFields());
-            DocumentJson.toJson(updated).properties().forEach(field -> JsonPaths.set(data, field.getKey(), field.getValue()));
+            DocumentJson.toJson(description.getUpdatedFields()).properties().forEach(field -> JsonPaths.set(data, field.getKey(), field.getValue()));
         }
         if (description.getRemovedFields() != null) {
             description.getRemovedFields().forEach(path -> JsonPaths.remove(data, path));

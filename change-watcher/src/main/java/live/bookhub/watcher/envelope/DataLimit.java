@@ -14,8 +14,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record DataLimit(long maxBytes) {
 
-    Envelope apply(Envelope envelope) {
-        if (envelope.data() == null || jsonSize(envelope) <= maxBytes) {
+    /**
+     * The most bytes of JSON one byte of BSON maps to, with room to spare: the worst document found gives
+     * 7.4 (an {@code _id} document of regular expressions named with quotes and control characters: the
+     * driver's JSON, escaped again inside a JSON string); {@code DataLimitTest} checks such shapes, and
+     * {@code ChangeEnvelopesFuzzTest} random changes, against it.
+     */
+    static final int MAX_JSON_PER_BSON_BYTE = 64;
+
+    /**
+     * @param sourceBytes how many bytes of BSON {@code data} was mapped from at most, or -1 when not
+     *                    known; when few enough, {@code data} is small by that alone, and is not measured
+     */
+    Envelope apply(Envelope envelope, long sourceBytes) {
+        if (envelope.data() == null || (sourceBytes >= 0 && sourceBytes <= maxBytes / MAX_JSON_PER_BSON_BYTE)
+                || jsonSize(envelope) <= maxBytes) {
             return envelope;
         }
         return truncated(envelope);

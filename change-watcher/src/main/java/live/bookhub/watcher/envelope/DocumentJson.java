@@ -1,21 +1,24 @@
 package live.bookhub.watcher.envelope;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.Date;
-import java.util.Map;
+import java.util.List;
 
+import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
-import org.bson.BsonTimestamp;
+import org.bson.BsonReader;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonValueCodec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,81 +28,158 @@ import tools.jackson.databind.node.ObjectNode;
  * A MongoDB document in the shape the REST api returns: {@code _id} becomes {@code id}, ObjectIds
  * become hex strings and dates ISO-8601 instants. Any document a writer can produce maps to
  * something, so odd values written from mongosh degrade to strings instead of failing.
+ * <p>
+ * The BSON is read in one pass straight into the JSON tree (raw BSON from its bytes), with no
+ * {@link Document} in between. The types no book holds (binary, regular expressions, code, symbols, min
+ * and max keys, undefined, DB pointers) go through the driver's {@link DocumentCodec} one value at a
+ * time, so each maps to the string it always did.
  */
 public final class DocumentJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DocumentCodec DOCUMENT_CODEC = new DocumentCodec();
+    private static final BsonValueCodec VALUE_CODEC = new BsonValueCodec();
+    private static final DecoderContext DECODING = DecoderContext.builder().build();
 
     private DocumentJson() {
     }
 
-    public static ObjectNode toJson(Document document) {
+    /** @param document raw BSON (read from its bytes), a {@link BsonDocument} or a {@link Document} */
+    public static ObjectNode toJson(Bson document) {
+        try (BsonReader reader = reader(document)) {
+            return object(reader);
+        }
+    }
+
+    /**
+     * Only the top-level fields {@code names} (not {@code _id}) of a document, in that order, each as
+     * {@link #toJson} maps it; the others are skipped unread, except what could fail to map (binary,
+     * nested), so that a document that cannot be mapped fails here as well.
+     */
+    static ObjectNode fields(Bson document, List<String> names) {
+        JsonNode[] found = new JsonNode[names.size()];
+        try (BsonReader reader = reader(document)) {
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                int wanted = names.indexOf(reader.readName());
+                if (wanted >= 0) {
+                    found[wanted] = value(reader);
+                } else if (mayFail(reader.getCurrentBsonType())) {
+                    value(reader);
+                } else {
+                    reader.skipValue();
+                }
+            }
+        }
         ObjectNode json = NODES.objectNode();
-        for (Map.Entry<String, Object> field : document.entrySet()) {
-            if (field.getKey().equals("_id")) {
-                json.put("id", idString(field.getValue()));
-            } else {
-                json.set(field.getKey(), value(field.getValue()));
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] != null) {
+                json.set(names.get(i), found[i]);
             }
         }
         return json;
     }
 
     /**
-     * The REST form of a document id: ObjectIds as hex, strings as they are, documents as JSON, anything
-     * else as its string form; the same whether the id comes decoded (a document) or raw (a documentKey).
+     * The REST form of a document id: ObjectIds as hex, strings as they are, documents as the driver's
+     * JSON, anything else as its string form; the same whether the id comes from a document or a documentKey.
      */
-    public static String idString(Object id) {
-        // Decoded once: some BSON types (a DBPointer, say) stay BsonValues when decoded.
-        Object decoded = id instanceof BsonValue bson ? decode(new BsonDocument("id", bson)).get("id") : id;
-        if (decoded instanceof ObjectId objectId) {
-            return objectId.toHexString();
+    public static String idString(BsonValue id) {
+        if (id.isObjectId()) {
+            return id.asObjectId().getValue().toHexString();
         }
-        if (decoded instanceof Document document) {
-            return document.toJson();
+        if (id.isString()) {
+            return id.asString().getValue();
         }
-        JsonNode json = value(decoded);
+        if (id.isDocument()) {
+            return decode(id.asDocument()).toJson();
+        }
+        JsonNode json = toJson(new BsonDocument("id", id)).get("id");
         return json.isString() ? json.asString() : json.toString();
     }
 
-    /** A raw BSON document as the driver's default codec decodes it (what {@link #toJson(Document)} takes). */
+    /** A BSON document as the driver's default codec decodes it. */
     static Document decode(BsonDocument bson) {
-        return DOCUMENT_CODEC.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+        return DOCUMENT_CODEC.decode(new BsonDocumentReader(bson), DECODING);
     }
 
-    private static JsonNode value(Object value) {
-        if (value == null) {
-            return NODES.nullNode();
-        } else if (value instanceof String text) {
-            return NODES.textNode(text);
-        } else if (value instanceof Integer number) {
-            return NODES.numberNode(number);
-        } else if (value instanceof Long number) {
-            return NODES.numberNode(number);
-        } else if (value instanceof Double number) {
-            return NODES.numberNode(number);
-        } else if (value instanceof Boolean bool) {
-            return NODES.booleanNode(bool);
-        } else if (value instanceof Decimal128 decimal) {
-            // NaN and the infinities have no JSON number form; via the string, negative zero becomes 0
-            // (Decimal128.bigDecimalValue refuses it).
-            return decimal.isFinite() ? NODES.numberNode(new BigDecimal(decimal.toString())) : NODES.textNode(decimal.toString());
-        } else if (value instanceof ObjectId objectId) {
-            return NODES.textNode(objectId.toHexString());
-        } else if (value instanceof Date date) {
-            return NODES.textNode(date.toInstant().toString());
-        } else if (value instanceof BsonTimestamp timestamp) {
-            return NODES.textNode(java.time.Instant.ofEpochSecond(timestamp.getTime()).toString());
-        } else if (value instanceof Binary binary) {
-            return NODES.textNode(Base64.getEncoder().encodeToString(binary.getData()));
-        } else if (value instanceof Document nested) {
-            return toJson(nested);
-        } else if (value instanceof Collection<?> items) {
-            ArrayNode array = NODES.arrayNode();
-            items.forEach(item -> array.add(value(item)));
-            return array;
+    private static BsonReader reader(Bson document) {
+        if (document instanceof RawBsonDocument raw) {
+            return new BsonBinaryReader(raw.getByteBuffer().asNIO());
         }
-        return NODES.textNode(String.valueOf(value));
+        return new BsonDocumentReader(document instanceof BsonDocument bson ? bson : document.toBsonDocument());
+    }
+
+    private static ObjectNode object(BsonReader reader) {
+        ObjectNode json = NODES.objectNode();
+        reader.readStartDocument();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            String name = reader.readName();
+            if (name.equals("_id")) {
+                json.put("id", id(reader));
+            } else {
+                json.set(name, value(reader));
+            }
+        }
+        reader.readEndDocument();
+        return json;
+    }
+
+    private static String id(BsonReader reader) {
+        return switch (reader.getCurrentBsonType()) {
+            case OBJECT_ID -> reader.readObjectId().toHexString();
+            case STRING -> reader.readString();
+            default -> idString(VALUE_CODEC.decode(reader, DECODING));
+        };
+    }
+
+    private static JsonNode value(BsonReader reader) {
+        return switch (reader.getCurrentBsonType()) {
+            case STRING -> NODES.textNode(reader.readString());
+            case INT32 -> NODES.numberNode(reader.readInt32());
+            case INT64 -> NODES.numberNode(reader.readInt64());
+            case DOUBLE -> NODES.numberNode(reader.readDouble());
+            case BOOLEAN -> NODES.booleanNode(reader.readBoolean());
+            case NULL -> {
+                reader.readNull();
+                yield NODES.nullNode();
+            }
+            case DECIMAL128 -> decimal(reader.readDecimal128());
+            case OBJECT_ID -> NODES.textNode(reader.readObjectId().toHexString());
+            case DATE_TIME -> NODES.textNode(Instant.ofEpochMilli(reader.readDateTime()).toString());
+            // the seconds as a signed int, as they always were
+            case TIMESTAMP -> NODES.textNode(Instant.ofEpochSecond(reader.readTimestamp().getTime()).toString());
+            case DOCUMENT -> object(reader);
+            case ARRAY -> array(reader);
+            default -> odd(VALUE_CODEC.decode(reader, DECODING));
+        };
+    }
+
+    private static ArrayNode array(BsonReader reader) {
+        ArrayNode array = NODES.arrayNode();
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            array.add(value(reader));
+        }
+        reader.readEndArray();
+        return array;
+    }
+
+    private static JsonNode decimal(Decimal128 decimal) {
+        // NaN and the infinities have no JSON number form; via the string, negative zero becomes 0
+        // (Decimal128.bigDecimalValue refuses it).
+        return decimal.isFinite() ? NODES.numberNode(new BigDecimal(decimal.toString())) : NODES.textNode(decimal.toString());
+    }
+
+    /** A value of a type no book holds, as the driver decodes it: binary as base64, the rest as its string form. */
+    private static JsonNode odd(BsonValue value) {
+        Object decoded = decode(new BsonDocument("v", value)).get("v");
+        return decoded instanceof Binary binary
+                ? NODES.textNode(Base64.getEncoder().encodeToString(binary.getData()))
+                : NODES.textNode(String.valueOf(decoded));
+    }
+
+    private static boolean mayFail(BsonType type) {
+        return type == BsonType.BINARY || type == BsonType.DOCUMENT || type == BsonType.ARRAY;
     }
 }

@@ -47,7 +47,8 @@ public class EnvelopeMapper {
     }
 
     public <T extends Bson> Optional<Envelope> toEnvelope(String collection, ChangeStreamDocument<T> change) {
-        Optional<Envelope> envelope = ChangeEnvelopes.toEnvelope(collection, change).map(limit::apply);
+        Optional<Envelope> envelope = ChangeEnvelopes.toEnvelope(collection, change)
+                .map(mapped -> limit.apply(mapped, ChangeEnvelopes.sourceBytes(collection, change)));
         envelope.filter(mapped -> Boolean.TRUE.equals(mapped.truncated())).ifPresent(mapped -> truncated.increment());
         return envelope;
     }

@@ -140,17 +140,19 @@ final class ChangeStreamTailer implements Runnable {
             // startAfter, unlike resumeAfter, also accepts the token of an invalidate (after a drop or rename).
             stream = stream.startAfter(ResumeTokens.document(position));
         }
-        try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor = stream.cursor()) {
+        // The events as the server sent them, each read in one pass (ChangeEventReader) instead of by the
+        // driver's codec; the driver's cursor of a change stream is a change stream cursor whatever its class.
+        try (var cursor = (MongoChangeStreamCursor<RawBsonDocument>) stream.withDocumentClass(RawBsonDocument.class).cursor()) {
             open = true; // the server has fixed where the stream starts: every later write is seen
             while (!Thread.currentThread().isInterrupted()) {
-                ChangeStreamDocument<RawBsonDocument> change = cursor.tryNext();
-                if (change == null) {
+                RawBsonDocument event = cursor.tryNext();
+                if (event == null) {
                     appends.collect(); // the post-batch position is past the changes in flight
                     pause = properties.retryMin();
                     checkpointIdle(cursor.getResumeToken());
                     continue;
                 }
-                if (!appendBatch(change, cursor)) {
+                if (!appendBatch(event, cursor)) {
                     return;
                 }
             }
@@ -169,14 +171,15 @@ final class ChangeStreamTailer implements Runnable {
      *
      * @return false when the stream was invalidated (dropped or renamed): reopen it after the invalidation
      */
-    private boolean appendBatch(ChangeStreamDocument<RawBsonDocument> first, MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor) {
+    private boolean appendBatch(RawBsonDocument first, MongoChangeStreamCursor<RawBsonDocument> cursor) {
         List<Envelope> batch = new ArrayList<>();
         String last = null;
         int changes = 0;
         long bytes = 0;
-        for (ChangeStreamDocument<RawBsonDocument> change = first; change != null;
-             change = changes < properties.batchSize() && bytes < properties.batchBytes().toBytes() && cursor.available() > 0
+        for (RawBsonDocument event = first; event != null;
+             event = changes < properties.batchSize() && bytes < properties.batchBytes().toBytes() && cursor.available() > 0
                      ? cursor.tryNext() : null) {
+            ChangeStreamDocument<RawBsonDocument> change = ChangeEventReader.read(event);
             String token = ResumeTokens.of(change.getResumeToken());
             if (change.getOperationType() == OperationType.INVALIDATE) {
                 append(batch, last, changes);

@@ -18,8 +18,11 @@ import live.bookhub.events.Topics;
 import live.bookhub.watcher.support.RandomBson;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonSerializationException;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -51,12 +54,47 @@ class ChangeEnvelopesFuzzTest {
         }
     }
 
+    @Test
+    void noRandomChangesDataIsLargerThanTheBoundOnItsRawBsonThatTheSizeCapTrusts() {
+        int checked = 0;
+        for (int i = 0; i < 3000; i++) {
+            long seed = SEED + i;
+            RandomBson bson = new RandomBson(seed);
+            ChangeStreamDocument<BsonDocument> change;
+            try {
+                change = raw(change(bson, OPERATIONS[bson.random().nextInt(OPERATIONS.length)]));
+            } catch (BsonSerializationException e) {
+                continue; // a name holding a NUL has no BSON form: no server sends one
+            }
+            long source = ChangeEnvelopes.sourceBytes("books", change);
+            checked++;
+
+            ChangeEnvelopes.toEnvelope("books", change).ifPresent(envelope -> assertThat(
+                    (long) EnvelopeCodec.mapper().writeValueAsBytes(envelope.data()).length)
+                    .as("seed %d: %s", seed, change).isLessThanOrEqualTo((long) DataLimit.MAX_JSON_PER_BSON_BYTE * source));
+        }
+        assertThat(checked).as("changes with a BSON form").isGreaterThan(1500);
+    }
+
     private static void assertValid(Envelope envelope, long seed, ChangeStreamDocument<BsonDocument> change) {
         String json = EnvelopeCodec.toJson(envelope);
         assertThat(EnvelopeCodec.mapper().readTree(json).path("data").isObject()).as("seed %d: %s", seed, change).isTrue();
         assertThat(Topics.isWellFormed(envelope.topic())).as("seed %d: topic %s", seed, envelope.topic()).isTrue();
         long dataBytes = envelope.data().toString().getBytes(StandardCharsets.UTF_8).length;
         assertThat(dataBytes <= CAP.toBytes() || Boolean.TRUE.equals(envelope.truncated())).as("seed %d: %d bytes", seed, dataBytes).isTrue();
+    }
+
+    /** The change with its documents as raw BSON, as the watcher reads them. */
+    private static ChangeStreamDocument<BsonDocument> raw(ChangeStreamDocument<BsonDocument> change) {
+        UpdateDescription description = change.getUpdateDescription();
+        return new ChangeStreamDocument<>(change.getOperationTypeString(), change.getResumeToken(), change.getNamespaceDocument(),
+                null, null, raw(change.getFullDocument()), null, raw(change.getDocumentKey()), change.getClusterTime(),
+                description == null ? null : new UpdateDescription(description.getRemovedFields(), raw(description.getUpdatedFields())),
+                null, null, change.getWallTime(), null, null);
+    }
+
+    private static BsonDocument raw(BsonDocument document) {
+        return document == null ? null : new RawBsonDocument(document, new BsonDocumentCodec());
     }
 
     /** With raw BSON documents, as the watcher reads them: decoding them is part of the mapping under test. */
