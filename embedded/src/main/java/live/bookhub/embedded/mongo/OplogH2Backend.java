@@ -1,5 +1,7 @@
 package live.bookhub.embedded.mongo;
 
+import java.util.ArrayList;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -102,6 +104,17 @@ final class OplogH2Backend extends H2Backend {
     /** @return null when the oplog is off or {@code cursorId} is no change stream */
     ChangeStreamCursor changeStreamCursor(long cursorId) {
         return changeStreams == null ? null : changeStreams.cursor(cursorId);
+    }
+
+    /** The databases open now (each stored one is opened at start). */
+    List<OplogH2Database> databases() {
+        List<OplogH2Database> open = new ArrayList<>();
+        for (String name : List.copyOf(listDatabaseNames())) {
+            if (resolveDatabase(name) instanceof OplogH2Database database) {
+                open.add(database);
+            }
+        }
+        return open;
     }
 
     BoundedOplog boundedOplog() {

@@ -33,6 +33,7 @@ final class OplogH2Database extends H2Database {
     private static final Document ID_INDEX = new Document("v", 2).append("key", new Document("_id", 1)).append("name", "_id_");
 
     private final CollectionOptionCommands options = new CollectionOptionCommands(this::collection);
+    private final TtlIndexes ttlIndexes = new TtlIndexes(indexes::get);
     private final MVStore mvStore;
     /** Gives null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
     private final Supplier<BoundedOplog> boundedOplog;
@@ -78,9 +79,7 @@ final class OplogH2Database extends H2Database {
                 return reply;
             }
             case "collMod" -> {
-                Document applied = options.collMod(query);
-                record(log -> log.recordModify(collection(collectionName), applied));
-                return new Document("ok", 1.0);
+                return collMod(collectionName, query);
             }
             case "listCollections" -> {
                 return options.describe(super.handleCommand(channel, command, query, resolver, oplog));
@@ -96,6 +95,11 @@ final class OplogH2Database extends H2Database {
             }
         }
         return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    /** This database's TTL indexes, which {@link TtlMonitor} expires documents by. */
+    TtlIndexes ttlIndexes() {
+        return ttlIndexes;
     }
 
     /** The stock unique index with its keys compared as stored: see {@link SerializedKey}. */
@@ -154,6 +158,25 @@ final class OplogH2Database extends H2Database {
             }
         }
         record(log -> log.recordRename((OplogH2Collection) collection, from));
+    }
+
+    /**
+     * Under the collection's lock, as the TTL monitor's deletes are: a delete by the new expireAfterSeconds
+     * cannot reach the oplog before the {@code modify} event that announces it.
+     */
+    private Document collMod(String collectionName, Document query) {
+        Document applied = options.collMod(query);
+        Document reply = new Document();
+        OplogH2Collection collection = collection(collectionName);
+        synchronized (collection) {
+            if (query.containsKey("index")) {
+                TtlIndexes.Change change = ttlIndexes.collMod(collection.getFullName(), query.get("index"));
+                applied.putAll(change.description());
+                reply.putAll(change.reply());
+            }
+            record(log -> log.recordModify(collection, applied));
+        }
+        return reply.append("ok", 1.0);
     }
 
     private Document createIndexes(String collectionName, Supplier<Document> create) {
