@@ -25,6 +25,7 @@ final class OplogH2Backend extends H2Backend {
     private ChangeStreams changeStreams;
     private ReplicaSetMember member;
     private OplogView oplogView;
+    private OperationsInProgress operations;
 
     OplogH2Backend(MVStore mvStore, long oplogMaxSizeBytes) {
         super(mvStore);
@@ -39,6 +40,7 @@ final class OplogH2Backend extends H2Backend {
         changeStreams = new ChangeStreams(boundedOplog, this::lookUp, getCursorRegistry(), this::resolveDatabase);
         member = new ReplicaSetMember(store, getClock());
         oplogView = new OplogView(store);
+        operations = new OperationsInProgress(getClock(), member::connectionId);
         return boundedOplog;
     }
 
@@ -66,6 +68,15 @@ final class OplogH2Backend extends H2Backend {
         }
         if (member != null && databaseName.equals("admin") && command.equals("replSetGetConfig")) {
             return member.replSetGetConfig(channel);
+        }
+        if (operations != null && OperationsInProgress.handles(databaseName, command, query)) {
+            return operations.handle(command, query);
+        }
+        if (databaseName.equals("admin") && command.equals("aggregate") && query.get(command) instanceof String collection) {
+            // mongo-java-server takes every command on admin for a server command, so admin holds no collection
+            // and an aggregate of one (mongosh asks admin.atlascli as it starts) finds nothing, as on MongoDB
+            return new Document("cursor", new Document("id", 0L).append("ns", "admin." + collection)
+                    .append("firstBatch", List.of())).append("ok", 1.0);
         }
         if (oplogView != null && databaseName.equals("local") && command.equals("find") && "oplog.rs".equals(query.get(command))) {
             return oplogView.find(query);
@@ -115,6 +126,10 @@ final class OplogH2Backend extends H2Backend {
             }
         }
         return open;
+    }
+
+    OperationsInProgress operations() {
+        return operations;
     }
 
     BoundedOplog boundedOplog() {

@@ -103,7 +103,7 @@ public final class WireServer implements AutoCloseable {
                                 channel.pipeline().addLast(failPoints.get());
                             }
                             channel.pipeline().addLast(new AwaitableHelloHandler(backend.member()), new AwaitDataHandler(backend),
-                                    new MongoDatabaseHandler(backend, clients),
+                                    backend.operations().handler(), new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
                     })
