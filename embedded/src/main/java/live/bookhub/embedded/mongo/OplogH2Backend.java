@@ -52,9 +52,11 @@ final class OplogH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (query.containsKey("startTransaction") || query.containsKey("autocommit")) {
-            throw new MongoServerError(20, "IllegalOperation", "multi-document transactions are not supported by this"
-                    + " embedded server (mongo-java-server keeps no snapshot or undo for a session's writes); each write"
-                    + " applies on its own, so run them without a transaction or use a real replica set");
+            // Not IllegalOperation (20), MongoDB's code for a standalone's refusal: drivers (mongosh's among them)
+            // answer 20 on a write with "does not support retryable writes", which hides this message
+            throw new MongoServerError(263, "OperationNotSupportedInTransaction", "multi-document transactions are not"
+                    + " supported by this embedded server (mongo-java-server keeps no snapshot or undo for a session's"
+                    + " writes); each write applies on its own, so run them without a transaction or use a real replica set");
         }
         if (changeStreams != null && ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);

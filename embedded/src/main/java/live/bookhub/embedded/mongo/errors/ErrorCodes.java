@@ -26,7 +26,7 @@ public final class ErrorCodes {
             Map.entry(133, "FailedToSatisfyReadPreference"), Map.entry(134, "ReadConcernMajorityNotAvailableYet"),
             Map.entry(150, "StaleEpoch"), Map.entry(189, "PrimarySteppedDown"), Map.entry(216, "ElectionInProgress"),
             Map.entry(234, "RetryChangeStream"), Map.entry(237, "CursorKilled"), Map.entry(251, "NoSuchTransaction"),
-            Map.entry(260, "InvalidResumeToken"), Map.entry(262, "ExceededTimeLimit"),
+            Map.entry(260, "InvalidResumeToken"), Map.entry(262, "ExceededTimeLimit"), Map.entry(263, "OperationNotSupportedInTransaction"),
             Map.entry(266, "FailPointSetFailed"), Map.entry(280, "ChangeStreamFatalError"),
             Map.entry(286, "ChangeStreamHistoryLost"), Map.entry(9001, "SocketException"),
             Map.entry(10107, "NotWritablePrimary"), Map.entry(11000, "DuplicateKey"),
