@@ -69,6 +69,9 @@ final class OplogH2Database extends H2Database {
                 return dropIndexes(collectionName, query.get("index"));
             }
             case "createIndexes" -> {
+                if (query.get("indexes") instanceof List<?> specs) {
+                    specs.forEach(TtlIndexes::validate);
+                }
                 return createIndexes(collectionName, () -> super.handleCommand(channel, command, query, resolver, oplog));
             }
             case "create" -> {

@@ -23,7 +23,7 @@ final class TtlIndexes {
     private static final String ID = "_id";
 
     /** One TTL index: MongoDB 6.0 expires by single-field indexes only and ignores the option on compound ones. */
-    record TtlIndex(String namespace, String name, String field, Number expireAfterSeconds) {
+    record TtlIndex(String namespace, String name, String field, Number expireAfterSeconds, Document partialFilter) {
 
         /** @return null where the specification expires nothing */
         static TtlIndex of(Document spec) {
@@ -32,21 +32,47 @@ final class TtlIndexes {
                     || key.size() != 1 || key.containsKey(ID)) {
                 return null;
             }
-            return new TtlIndex((String) spec.get("ns"), (String) spec.get("name"), key.keySet().iterator().next(), seconds);
+            return new TtlIndex((String) spec.get("ns"), (String) spec.get("name"), key.keySet().iterator().next(), seconds,
+                    spec.get("partialFilterExpression") instanceof Document filter ? filter : null);
         }
 
         /**
          * The documents whose date there is older than expireAfterSeconds. {@code $lt} on a date matches
          * only dates (values of other types never expire) and matches an array when one of its dates does,
-         * which is when its earliest one does: MongoDB's rule.
+         * which is when its earliest one does: MongoDB's rule. A partial index expires only the documents it holds.
          */
         Document expiredAt(Instant now) {
             long millis = Math.round(expireAfterSeconds.doubleValue() * 1000);
-            return new Document(field, new Document("$lt", now.minusMillis(millis)));
+            Document expired = new Document(field, new Document("$lt", now.minusMillis(millis)));
+            return partialFilter == null ? expired : new Document("$and", List.of(expired, partialFilter));
         }
     }
 
+    /** MongoDB's bound, the largest 32-bit integer; beyond it the seconds overflow as milliseconds. */
+    private static final long MAX_SECONDS = Integer.MAX_VALUE;
+
     private final Supplier<MongoCollection<Object>> specs;
+
+    /**
+     * Refuses a specification whose expireAfterSeconds would expire nothing or not as meant, with
+     * {@code CannotCreateIndex} (67) as MongoDB 6.1+ does (mongo-java-server would store any value).
+     */
+    static void validate(Object spec) {
+        if (!(spec instanceof Document index) || !index.containsKey(OPTION)) {
+            return;
+        }
+        Object seconds = index.get(OPTION);
+        Document key = index.get("key") instanceof Document document ? document : new Document();
+        String problem = !(seconds instanceof Number number) ? "must be a number, got " + seconds
+                : !(number.doubleValue() >= 0 && number.doubleValue() <= MAX_SECONDS)
+                ? "must be within 0 and " + MAX_SECONDS + ", got " + seconds
+                : key.size() != 1 ? "applies to a single-field index only, not to " + key
+                : key.containsKey(ID) ? "is not valid for an _id index" : null;
+        if (problem != null) {
+            throw new MongoServerError(67, "CannotCreateIndex", "TTL index '" + OPTION + "' option " + problem
+                    + " (index " + index.get("name") + ")");
+        }
+    }
 
     /** @param specs the database's {@code system.indexes}, or null while it has no index yet */
     TtlIndexes(Supplier<MongoCollection<Object>> specs) {

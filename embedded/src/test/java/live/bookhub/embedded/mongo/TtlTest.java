@@ -108,6 +108,40 @@ class TtlTest {
     }
 
     @Test
+    void aPartialTtlIndexExpiresOnlyTheDocumentsItHolds() {
+        try (MongoFixture mongo = MongoFixture.start(null, FAST_MONITOR)) {
+            MongoCollection<Document> sessions = mongo.db().getCollection("sessions");
+            sessions.createIndex(Indexes.ascending("createdAt"), new IndexOptions().expireAfter(60L, TimeUnit.SECONDS)
+                    .partialFilterExpression(new Document("kind", "guest")));
+            Date old = Date.from(Instant.now().minusSeconds(120));
+            sessions.insertMany(List.of(new Document("_id", "guest").append("kind", "guest").append("createdAt", old),
+                    new Document("_id", "member").append("kind", "member").append("createdAt", old)));
+
+            await().atMost(EXPIRY).until(() -> ids(sessions).size() == 1);
+            assertThat(ids(sessions)).containsExactly("member");
+        }
+    }
+
+    @Test
+    void createIndexRefusesAnExpireAfterSecondsThatWouldNotExpireAsMeant() {
+        try (MongoFixture mongo = MongoFixture.start(null, FAST_MONITOR)) {
+            for (Document spec : List.of(
+                    new Document("key", new Document("createdAt", 1)).append("expireAfterSeconds", "60"),
+                    new Document("key", new Document("createdAt", 1)).append("expireAfterSeconds", -1),
+                    new Document("key", new Document("createdAt", 1)).append("expireAfterSeconds", 1L << 40),
+                    new Document("key", new Document("createdAt", 1).append("userId", 1)).append("expireAfterSeconds", 60))) {
+                spec.append("name", "ttl");
+                assertThatThrownBy(() -> mongo.db().runCommand(new Document("createIndexes", "sessions").append("indexes", List.of(spec))))
+                        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+                            assertThat(e.getErrorCodeName()).isEqualTo("CannotCreateIndex");
+                            assertThat(e.getErrorMessage()).startsWith("TTL index 'expireAfterSeconds' option");
+                        });
+            }
+            assertThat(mongo.db().getCollection("sessions").listIndexes().into(new ArrayList<>())).noneMatch(index -> index.get("name").equals("ttl"));
+        }
+    }
+
+    @Test
     void aTtlIndexKeepsExpiringAfterARestart() {
         try (MongoFixture mongo = MongoFixture.start(dataDir, EmbeddedMongo.Options.defaults())) {
             MongoCollection<Document> sessions = mongo.db().getCollection("sessions");

@@ -21,7 +21,7 @@ public final class ErrorCodes {
             Map.entry(26, "NamespaceNotFound"), Map.entry(27, "IndexNotFound"), Map.entry(43, "CursorNotFound"),
             Map.entry(47, "NoMatchingDocument"), Map.entry(48, "NamespaceExists"), Map.entry(50, "MaxTimeMSExpired"),
             Map.entry(59, "CommandNotFound"), Map.entry(63, "OBSOLETE_StaleShardVersion"),
-            Map.entry(64, "WriteConcernTimeout"), Map.entry(72, "InvalidOptions"), Map.entry(73, "InvalidNamespace"),
+            Map.entry(64, "WriteConcernTimeout"), Map.entry(67, "CannotCreateIndex"), Map.entry(72, "InvalidOptions"), Map.entry(73, "InvalidNamespace"),
             Map.entry(89, "NetworkTimeout"), Map.entry(91, "ShutdownInProgress"), Map.entry(112, "WriteConflict"), Map.entry(115, "CommandNotSupported"),
             Map.entry(133, "FailedToSatisfyReadPreference"), Map.entry(134, "ReadConcernMajorityNotAvailableYet"),
             Map.entry(150, "StaleEpoch"), Map.entry(189, "PrimarySteppedDown"), Map.entry(216, "ElectionInProgress"),
