@@ -26,7 +26,7 @@ import live.bookhub.embedded.mongo.pipeline.DocumentPipeline;
 final class OperationsInProgress {
 
     private static final String STAGE = "$currentOp";
-    /** The document sequences of a write, which MongoDB's currentOp does not show either. */
+    /** The document sequences of a write, left out: a batch can hold thousands of documents. */
     private static final Set<String> SEQUENCES = Set.of("documents", "updates", "deletes");
     /** Commands whose operation MongoDB shows under their collection's namespace, not the database's $cmd. */
     private static final Set<String> ON_A_COLLECTION = Set.of("find", "insert", "update", "delete", "findAndModify", "aggregate",
@@ -34,23 +34,29 @@ final class OperationsInProgress {
     private static final Map<String, String> OP_TYPES = Map.of("find", "query", "insert", "insert", "update", "update",
             "delete", "remove", "getMore", "getmore");
 
-    private record Operation(long opid, int connectionId, String client, String database, Document command, long startNanos) {
+    /** @param command the command as received, without a write's document sequences, copied: the backend changes some */
+    private record Operation(long opid, Channel channel, String database, Document command, long startNanos) {
 
-        Document describe(Clock clock) {
-            String name = command.keySet().iterator().next();
-            long micros = (System.nanoTime() - startNanos) / 1000;
+        static Operation of(long opid, Channel channel, MongoMessage message) {
             Document shown = new Document();
-            command.forEach((field, value) -> {
+            message.getDocument().forEach((field, value) -> {
                 if (!SEQUENCES.contains(field)) {
                     shown.append(field, value);
                 }
             });
+            return new Operation(opid, channel, message.getDatabaseName(), shown.cloneDeeply(), System.nanoTime());
+        }
+
+        Document describe(Clock clock, int connectionId) {
+            String name = command.keySet().iterator().next();
+            long micros = (System.nanoTime() - startNanos) / 1000;
             Document op = new Document("type", "op").append("desc", "conn" + connectionId).append("connectionId", connectionId)
-                    .append("client", client).append("active", true).append("currentOpTime", clock.instant().toString())
+                    .append("client", String.valueOf(channel.remoteAddress()).replaceFirst("^/", "")).append("active", true)
+                    .append("currentOpTime", clock.instant().toString())
                     .append("opid", opid).append("secs_running", micros / 1_000_000).append("microsecs_running", micros)
                     .append("op", OP_TYPES.getOrDefault(name, "command"))
                     .append("ns", namespace(name))
-                    .append("command", shown).append("waitingForLock", false);
+                    .append("command", command).append("waitingForLock", false);
             if (command.get("lsid") != null) {
                 op.append("lsid", command.get("lsid"));
             }
@@ -104,8 +110,7 @@ final class OperationsInProgress {
                     return;
                 }
                 long opid = opids.incrementAndGet();
-                running.put(opid, new Operation(opid, connectionIds.applyAsInt(ctx.channel()), String.valueOf(ctx.channel().remoteAddress())
-                        .replaceFirst("^/", ""), message.getDatabaseName(), message.getDocument(), System.nanoTime()));
+                running.put(opid, Operation.of(opid, ctx.channel(), message));
                 try {
                     ctx.fireChannelRead(msg);
                 } finally {
@@ -126,7 +131,8 @@ final class OperationsInProgress {
             }
             pipeline.add(document);
         }
-        List<Document> operations = running.values().stream().map(operation -> operation.describe(clock)).toList();
+        List<Document> operations = running.values().stream()
+                .map(operation -> operation.describe(clock, connectionIds.applyAsInt(operation.channel()))).toList();
         return DocumentPipeline.forDocuments(pipeline).apply(operations.stream()).toList();
     }
 
