@@ -128,9 +128,9 @@ final class TtlIndexes {
         if (index.containsKey("keyPattern") == index.containsKey("name")) {
             throw new MongoServerError(72, "InvalidOptions", "collMod's index must have either keyPattern or name");
         }
-        if (!(index.get(OPTION) instanceof Number seconds) || !(seconds.doubleValue() >= 0)) {
+        if (!(index.get(OPTION) instanceof Number seconds) || !(seconds.doubleValue() >= 0 && seconds.doubleValue() <= MAX_SECONDS)) {
             throw new MongoServerError(72, "InvalidOptions", "collMod's index needs " + OPTION
-                    + " as a non-negative number, got " + index.get(OPTION));
+                    + " as a number within 0 and " + MAX_SECONDS + ", got " + index.get(OPTION));
         }
         Document spec = find(namespace, index);
         if (spec == null) {
