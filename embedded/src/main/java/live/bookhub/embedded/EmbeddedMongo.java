@@ -2,6 +2,7 @@ package live.bookhub.embedded;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoVersion;
@@ -35,27 +36,37 @@ public final class EmbeddedMongo implements AutoCloseable {
      * @param testCommands      MongoDB's {@code enableTestCommands}: {@code configureFailPoint} with the
      *                          {@code failCommand} fail point, for tests that inject errors; off by default,
      *                          and refused on any address but a loopback one
+     * @param ttlMonitorInterval how long the TTL monitor sleeps between its passes over the TTL indexes
+     *                           (MongoDB's {@code ttlMonitorSleepSecs}, 60 s); shorter in tests of expiry
      */
-    public record Options(long oplogMaxSizeBytes, boolean testCommands) {
+    public record Options(long oplogMaxSizeBytes, boolean testCommands, Duration ttlMonitorInterval) {
 
         public static final long DEFAULT_OPLOG_MAX_SIZE_BYTES = 256L * 1024 * 1024;
+        public static final Duration DEFAULT_TTL_MONITOR_INTERVAL = Duration.ofSeconds(60);
 
         public Options {
             if (oplogMaxSizeBytes <= 0) {
                 throw new IllegalArgumentException("oplogMaxSizeBytes must be positive, got " + oplogMaxSizeBytes);
             }
+            if (ttlMonitorInterval.toMillis() <= 0) {
+                throw new IllegalArgumentException("ttlMonitorInterval must be at least 1 ms, got " + ttlMonitorInterval);
+            }
         }
 
         public static Options defaults() {
-            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES, false);
+            return new Options(DEFAULT_OPLOG_MAX_SIZE_BYTES, false, DEFAULT_TTL_MONITOR_INTERVAL);
         }
 
         public Options withOplogMaxSizeBytes(long bytes) {
-            return new Options(bytes, testCommands);
+            return new Options(bytes, testCommands, ttlMonitorInterval);
         }
 
         public Options withTestCommands() {
-            return new Options(oplogMaxSizeBytes, true);
+            return new Options(oplogMaxSizeBytes, true, ttlMonitorInterval);
+        }
+
+        public Options withTtlMonitorInterval(Duration interval) {
+            return new Options(oplogMaxSizeBytes, testCommands, interval);
         }
     }
 
@@ -79,7 +90,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path storeFile = dataDir == null ? null : createDirectories(dataDir).resolve("mongo.mv");
         try {
             return new EmbeddedMongo(WireServer.start("127.0.0.1", port, storeFile, options.oplogMaxSizeBytes(),
-                    REPORTED_VERSION, options.testCommands()));
+                    REPORTED_VERSION, options.testCommands(), options.ttlMonitorInterval()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("MongoDB-wire server cannot start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Multi-document transactions where the deployment runs them. A replica set or a sharded cluster
  * normally does; a standalone mongod has none, and the embedded server is a replica set that refuses
- * them (IllegalOperation). So the answer comes from trying one: a read in a transaction, aborted. It is
- * asked at start and logged with its reason; callers compensate where it is no.
+ * them (OperationNotSupportedInTransaction). So the answer comes from trying one: a read in a
+ * transaction, aborted. It is asked at start and logged with its reason; callers compensate where it is no.
  */
 @Component
 public class MongoTransactions {

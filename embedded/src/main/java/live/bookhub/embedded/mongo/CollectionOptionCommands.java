@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 final class CollectionOptionCommands {
 
     static final String IMAGES_OPTION = "changeStreamPreAndPostImages";
+    /** An index's options, which {@link TtlIndexes} changes. */
+    private static final String INDEX_OPTION = "index";
     /** Fields any command may carry, which are no collection options. */
     private static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "maxTimeMS",
             "apiVersion", "apiStrict", "apiDeprecationErrors", "autocommit", "startTransaction");
@@ -33,12 +35,13 @@ final class CollectionOptionCommands {
         }
         Document options = new Document();
         for (String field : command.keySet()) {
-            if (field.equals("collMod") || field.startsWith("$") || GENERIC_FIELDS.contains(field)) {
+            if (field.equals("collMod") || field.equals(INDEX_OPTION) || field.startsWith("$") || GENERIC_FIELDS.contains(field)) {
                 continue;
             }
             if (!field.equals(IMAGES_OPTION)) {
                 throw new MongoServerError(72, "InvalidOptions", "collMod option '" + field
-                        + "' is not supported by this server (it keeps " + IMAGES_OPTION + " only)");
+                        + "' is not supported by this server (it keeps " + IMAGES_OPTION + " and an index's "
+                        + TtlIndexes.OPTION + " only)");
             }
             collection.keepImages(enabled(command.get(field)));
             options.put(field, command.get(field));

@@ -1,5 +1,7 @@
 package live.bookhub.embedded.mongo;
 
+import java.util.ArrayList;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -23,6 +25,7 @@ final class OplogH2Backend extends H2Backend {
     private ChangeStreams changeStreams;
     private ReplicaSetMember member;
     private OplogView oplogView;
+    private OperationsInProgress operations;
 
     OplogH2Backend(MVStore mvStore, long oplogMaxSizeBytes) {
         super(mvStore);
@@ -37,6 +40,7 @@ final class OplogH2Backend extends H2Backend {
         changeStreams = new ChangeStreams(boundedOplog, this::lookUp, getCursorRegistry(), this::resolveDatabase);
         member = new ReplicaSetMember(store, getClock());
         oplogView = new OplogView(store);
+        operations = new OperationsInProgress(getClock(), member::connectionId);
         return boundedOplog;
     }
 
@@ -48,9 +52,11 @@ final class OplogH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (query.containsKey("startTransaction") || query.containsKey("autocommit")) {
-            throw new MongoServerError(20, "IllegalOperation", "multi-document transactions are not supported by this"
-                    + " embedded server (mongo-java-server keeps no snapshot or undo for a session's writes); each write"
-                    + " applies on its own, so run them without a transaction or use a real replica set");
+            // Not IllegalOperation (20), MongoDB's code for a standalone's refusal: drivers (mongosh's among them)
+            // answer 20 on a write with "does not support retryable writes", which hides this message
+            throw new MongoServerError(263, "OperationNotSupportedInTransaction", "multi-document transactions are not"
+                    + " supported by this embedded server (mongo-java-server keeps no snapshot or undo for a session's"
+                    + " writes); each write applies on its own, so run them without a transaction or use a real replica set");
         }
         if (changeStreams != null && ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);
@@ -64,6 +70,15 @@ final class OplogH2Backend extends H2Backend {
         }
         if (member != null && databaseName.equals("admin") && command.equals("replSetGetConfig")) {
             return member.replSetGetConfig(channel);
+        }
+        if (operations != null && OperationsInProgress.handles(databaseName, command, query)) {
+            return operations.handle(command, query);
+        }
+        if (databaseName.equals("admin") && command.equals("aggregate") && query.get(command) instanceof String collection) {
+            // mongo-java-server takes every command on admin for a server command, so admin holds no collection
+            // and an aggregate of one (mongosh asks admin.atlascli as it starts) finds nothing, as on MongoDB
+            return new Document("cursor", new Document("id", 0L).append("ns", "admin." + collection)
+                    .append("firstBatch", List.of())).append("ok", 1.0);
         }
         if (oplogView != null && databaseName.equals("local") && command.equals("find") && "oplog.rs".equals(query.get(command))) {
             return oplogView.find(query);
@@ -102,6 +117,21 @@ final class OplogH2Backend extends H2Backend {
     /** @return null when the oplog is off or {@code cursorId} is no change stream */
     ChangeStreamCursor changeStreamCursor(long cursorId) {
         return changeStreams == null ? null : changeStreams.cursor(cursorId);
+    }
+
+    /** The databases open now (each stored one is opened at start). */
+    List<OplogH2Database> databases() {
+        List<OplogH2Database> open = new ArrayList<>();
+        for (String name : List.copyOf(listDatabaseNames())) {
+            if (resolveDatabase(name) instanceof OplogH2Database database) {
+                open.add(database);
+            }
+        }
+        return open;
+    }
+
+    OperationsInProgress operations() {
+        return operations;
     }
 
     BoundedOplog boundedOplog() {

@@ -33,6 +33,7 @@ final class OplogH2Database extends H2Database {
     private static final Document ID_INDEX = new Document("v", 2).append("key", new Document("_id", 1)).append("name", "_id_");
 
     private final CollectionOptionCommands options = new CollectionOptionCommands(this::collection);
+    private final TtlIndexes ttlIndexes = new TtlIndexes(indexes::get);
     private final MVStore mvStore;
     /** Gives null while the backend opens the stored databases, before the oplog is enabled (nothing is written then). */
     private final Supplier<BoundedOplog> boundedOplog;
@@ -68,6 +69,9 @@ final class OplogH2Database extends H2Database {
                 return dropIndexes(collectionName, query.get("index"));
             }
             case "createIndexes" -> {
+                if (query.get("indexes") instanceof List<?> specs) {
+                    specs.forEach(TtlIndexes::validate);
+                }
                 return createIndexes(collectionName, () -> super.handleCommand(channel, command, query, resolver, oplog));
             }
             case "create" -> {
@@ -78,9 +82,7 @@ final class OplogH2Database extends H2Database {
                 return reply;
             }
             case "collMod" -> {
-                Document applied = options.collMod(query);
-                record(log -> log.recordModify(collection(collectionName), applied));
-                return new Document("ok", 1.0);
+                return collMod(collectionName, query);
             }
             case "listCollections" -> {
                 return options.describe(super.handleCommand(channel, command, query, resolver, oplog));
@@ -96,6 +98,11 @@ final class OplogH2Database extends H2Database {
             }
         }
         return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    /** This database's TTL indexes, which {@link TtlMonitor} expires documents by. */
+    TtlIndexes ttlIndexes() {
+        return ttlIndexes;
     }
 
     /** The stock unique index with its keys compared as stored: see {@link SerializedKey}. */
@@ -154,6 +161,25 @@ final class OplogH2Database extends H2Database {
             }
         }
         record(log -> log.recordRename((OplogH2Collection) collection, from));
+    }
+
+    /**
+     * Under the collection's lock, as the TTL monitor's deletes are: a delete by the new expireAfterSeconds
+     * cannot reach the oplog before the {@code modify} event that announces it.
+     */
+    private Document collMod(String collectionName, Document query) {
+        Document applied = options.collMod(query);
+        Document reply = new Document();
+        OplogH2Collection collection = collection(collectionName);
+        synchronized (collection) {
+            if (query.containsKey("index")) {
+                TtlIndexes.Change change = ttlIndexes.collMod(collection.getFullName(), query.get("index"));
+                applied.putAll(change.description());
+                reply.putAll(change.reply());
+            }
+            record(log -> log.recordModify(collection, applied));
+        }
+        return reply.append("ok", 1.0);
     }
 
     private Document createIndexes(String collectionName, Supplier<Document> create) {

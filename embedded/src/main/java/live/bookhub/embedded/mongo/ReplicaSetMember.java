@@ -127,7 +127,8 @@ final class ReplicaSetMember {
         return oplog.get(oplog.last()).wall();
     }
 
-    private int connectionId(Channel channel) {
+    /** The id hello gives this connection, given on its first use (a hello, or a command counted in $currentOp). */
+    int connectionId(Channel channel) {
         Integer id = channel.attr(CONNECTION_ID).get();
         if (id == null) {
             id = connections.incrementAndGet();

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -36,7 +37,8 @@ import live.bookhub.embedded.mongo.failpoint.FailPointHandler;
  * with handlers of ours in front of the request handler (MongoServer builds its pipeline inline, so it
  * cannot be extended there): a decoder that tolerates exhaustAllowed and moreToCome (whose replies are
  * dropped), error labels on error replies,
- * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
+ * the fail point where test commands are on, the awaitable hello, and {@link AwaitDataHandler}; and the
+ * {@link TtlMonitor}. Use it through {@code live.bookhub.embedded.EmbeddedMongo}.
  */
 public final class WireServer implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class WireServer implements AutoCloseable {
             new MongoThreadFactory("mongo-server-worker"), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
     private final Channel serverChannel;
+    private final TtlMonitor ttlMonitor;
     private final int port;
 
     /**
@@ -58,9 +61,10 @@ public final class WireServer implements AutoCloseable {
      * @param oplogMaxSizeBytes the oplog's cap; the oldest entries go first
      * @param version           what the server reports to clients (mongosh 2.x wants wire version 9 or more)
      * @param testCommands      whether {@code configureFailPoint} exists; only on a loopback address
+     * @param ttlMonitorInterval the TTL monitor's sleep between passes
      */
     public static WireServer start(String host, int port, Path mvStoreFile, long oplogMaxSizeBytes, MongoVersion version,
-                                   boolean testCommands) {
+                                   boolean testCommands, Duration ttlMonitorInterval) {
         if (testCommands && !isLoopback(host)) {
             throw new IllegalArgumentException("test commands (configureFailPoint) are refused on " + host
                     + ": they let any client break the server, so only loopback addresses may have them");
@@ -70,7 +74,8 @@ public final class WireServer implements AutoCloseable {
         backend.version(version);
         try {
             backend.enableOplog();
-            return new WireServer(backend, host, port, testCommands ? FailPointHandler.forOneServer() : null);
+            return new WireServer(backend, host, port, testCommands ? FailPointHandler.forOneServer() : null,
+                    ttlMonitorInterval);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -78,7 +83,8 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** @param failPoints the fail point handlers of this server's connections, or null without test commands */
-    private WireServer(OplogH2Backend backend, String host, int port, Supplier<FailPointHandler> failPoints) {
+    private WireServer(OplogH2Backend backend, String host, int port, Supplier<FailPointHandler> failPoints,
+                       Duration ttlMonitorInterval) {
         this.backend = backend;
         try {
             serverChannel = new ServerBootstrap()
@@ -97,7 +103,7 @@ public final class WireServer implements AutoCloseable {
                                 channel.pipeline().addLast(failPoints.get());
                             }
                             channel.pipeline().addLast(new AwaitableHelloHandler(backend.member()), new AwaitDataHandler(backend),
-                                    new MongoDatabaseHandler(backend, clients),
+                                    backend.operations().handler(), new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
                     })
@@ -107,6 +113,7 @@ public final class WireServer implements AutoCloseable {
             throw e;
         }
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        ttlMonitor = TtlMonitor.start(backend, backend.getClock(), ttlMonitorInterval);
         log.info("MongoDB-wire server listening on {}:{}", host, this.port);
     }
 
@@ -120,6 +127,7 @@ public final class WireServer implements AutoCloseable {
         serverChannel.close().syncUninterruptibly();
         clients.close().syncUninterruptibly();
         shutDownEventLoops();
+        ttlMonitor.close();
         backend.close();
         log.info("MongoDB-wire server on port {} stopped", port);
     }

@@ -3,6 +3,7 @@ package live.bookhub.embedded.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -124,7 +125,7 @@ class FailPointTest {
 
     @Test
     void testCommandsAreRefusedOnANonLoopbackAddress() {
-        assertThatThrownBy(() -> WireServer.start("0.0.0.0", 0, null, 1 << 20, null, true))
+        assertThatThrownBy(() -> WireServer.start("0.0.0.0", 0, null, 1 << 20, null, true, Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
     }
 

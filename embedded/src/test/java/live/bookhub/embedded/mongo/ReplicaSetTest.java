@@ -92,13 +92,14 @@ class ReplicaSetTest {
     }
 
     @Test
-    void aTransactionIsRefusedWithIllegalOperationAndChangesNothing() {
+    void aTransactionIsRefusedWithOperationNotSupportedInTransactionAndChangesNothing() {
         try (ClientSession session = mongo.client.startSession()) {
             session.startTransaction();
             assertThatThrownBy(() -> mongo.books().insertOne(session, new Document("_id", 1)))
                     .isInstanceOfSatisfying(MongoCommandException.class, e -> {
-                        assertThat(e.getErrorCode()).isEqualTo(20);
-                        assertThat(e.getErrorCodeName()).isEqualTo("IllegalOperation");
+                        assertThat(e.getErrorCode()).isEqualTo(263);
+                        assertThat(e.getErrorCodeName()).isEqualTo("OperationNotSupportedInTransaction");
+                        assertThat(e.getErrorMessage()).startsWith("multi-document transactions are not supported");
                     });
             session.abortTransaction();
         }

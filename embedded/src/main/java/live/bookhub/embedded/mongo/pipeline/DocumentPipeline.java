@@ -12,8 +12,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 
 /**
- * A pipeline run on documents one at a time: an update pipeline ({@code updateOne(filter, [{$set: …}])})
- * or the stages after {@code $changeStream}. mongo-java-server builds the stages, with the aliases it
+ * A pipeline run on documents one at a time: an update pipeline ({@code updateOne(filter, [{$set: …}])}),
+ * the stages after {@code $changeStream} or after {@code $currentOp}. mongo-java-server builds the stages, with the aliases it
  * lacks ({@code $set}, {@code $replaceWith}) spelt as the stages they stand for, and with
  * {@link PathProjection} for {@code $project}.
  */
@@ -63,7 +63,12 @@ public final class DocumentPipeline {
             }
             stages.add(document);
         }
-        return new DocumentPipeline(stages, stage -> Aggregation.fromPipeline(List.of(stage), null, null, null, null).getStages());
+        return forDocuments(stages);
+    }
+
+    /** Stages that need no collection, on documents made by the server (those {@code $currentOp} lists). */
+    public static DocumentPipeline forDocuments(List<Document> pipeline) {
+        return new DocumentPipeline(pipeline, stage -> Aggregation.fromPipeline(List.of(stage), null, null, null, null).getStages());
     }
 
     public boolean isEmpty() {
