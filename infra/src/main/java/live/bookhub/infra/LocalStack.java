@@ -98,7 +98,9 @@ public final class LocalStack implements AutoCloseable {
         List<CompletableFuture<Boolean>> made = argsByModule.entrySet().stream()
                 .map(module -> CompletableFuture.supplyAsync(() -> settings.prepareQuickStart(module.getKey(), module.getValue())))
                 .toList();
-        if (made.stream().map(CompletableFuture::join).anyMatch(Boolean::booleanValue)) {
+        // Every one joined before any service command is built (anyMatch alone would stop at the first made).
+        List<Boolean> madeNow = made.stream().map(CompletableFuture::join).toList();
+        if (madeNow.contains(true)) {
             System.out.println("Made the services' quick starts (unpacked jars, class-data archives) for this build.");
         }
     }
