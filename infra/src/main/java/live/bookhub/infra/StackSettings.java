@@ -98,8 +98,7 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
     List<String> javaCommand(String module, List<String> args) {
         List<String> command = jvm(module);
         command.addAll(quickStart ? new FastStart(module, jar(module)).launch() : List.of("-jar", jar(module).toString()));
-        command.addAll(args);
-        command.addAll(serviceArgs);
+        command.addAll(serviceArguments(args));
         return command;
     }
 
@@ -110,9 +109,14 @@ public record StackSettings(Path home, Path dataDir, int apiPort, List<Integer> 
      * @return whether it made it now
      */
     boolean prepareQuickStart(String module, List<String> args) {
-        List<String> allArgs = new ArrayList<>(args);
-        allArgs.addAll(serviceArgs);
-        return new FastStart(module, jar(module)).prepare(jvm(module), allArgs);
+        return new FastStart(module, jar(module)).prepare(jvm(module), serviceArguments(args));
+    }
+
+    /** A service's own arguments, then those every service gets. */
+    private List<String> serviceArguments(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(serviceArgs);
+        return all;
     }
 
     private List<String> jvm(String module) {
